@@ -1,0 +1,59 @@
+/// `pipeline.yml`: the configuration of every stage. Each stage reads its
+/// own section; a missing key takes the default written here, so an empty
+/// file is a valid configuration.
+public struct PipelineConfig: Sendable, Codable, Equatable {
+    public var ingest: IngestConfig
+    public var normalize: NormalizeConfig
+    public var validate: ValidateConfig
+    public var export: ExportConfig
+
+    public init(ingest: IngestConfig = .init(), normalize: NormalizeConfig = .init(),
+                validate: ValidateConfig = .init(), export: ExportConfig = .init()) {
+        self.ingest = ingest
+        self.normalize = normalize
+        self.validate = validate
+        self.export = export
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        ingest = try c.decodeIfPresent(IngestConfig.self, forKey: .ingest) ?? .init()
+        normalize = try c.decodeIfPresent(NormalizeConfig.self, forKey: .normalize) ?? .init()
+        validate = try c.decodeIfPresent(ValidateConfig.self, forKey: .validate) ?? .init()
+        export = try c.decodeIfPresent(ExportConfig.self, forKey: .export) ?? .init()
+    }
+}
+
+/// Ingest: how pages are read.
+public struct IngestConfig: Sendable, Codable, Equatable {
+    /// Longest a single document may take before it is abandoned, seconds.
+    public var documentTimeLimit: Double = 300
+    /// Pages beyond this count are not read (the document is `partial`).
+    public var maxPages: Int = 5000
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case documentTimeLimit = "document_time_limit"
+        case maxPages = "max_pages"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        documentTimeLimit = try c.decodeIfPresent(Double.self, forKey: .documentTimeLimit) ?? documentTimeLimit
+        maxPages = try c.decodeIfPresent(Int.self, forKey: .maxPages) ?? maxPages
+    }
+}
+
+/// Export: which outputs to write.
+public struct ExportConfig: Sendable, Codable, Equatable {
+    /// Output files to write: `jsonl`, `csv`.
+    public var formats: [String] = ["jsonl", "csv"]
+
+    public init() {}
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        formats = try c.decodeIfPresent([String].self, forKey: .formats) ?? formats
+    }
+}
