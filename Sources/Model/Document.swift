@@ -7,13 +7,16 @@ public struct Word: Hashable, Sendable, Codable {
     public var bbox: BBox
     /// True when the word is set in a bold face (program rows often are).
     public var bold: Bool
+    /// True when the word is set in an italic face (kegiatan rows often are).
+    public var italic: Bool
     /// OCR confidence 0–100 for words read from a scan; nil for text-layer words.
     public var confidence: Double?
 
-    public init(text: String, bbox: BBox, bold: Bool = false, confidence: Double? = nil) {
+    public init(text: String, bbox: BBox, bold: Bool = false, italic: Bool = false, confidence: Double? = nil) {
         self.text = text
         self.bbox = bbox
         self.bold = bold
+        self.italic = italic
         self.confidence = confidence
     }
 }
@@ -77,6 +80,8 @@ public struct GridCell: Hashable, Sendable, Codable {
     public var words: [Word] { lines.flatMap(\.words) }
     /// True when every word of the cell is bold.
     public var isBold: Bool { let w = words; return !w.isEmpty && w.allSatisfy(\.bold) }
+    /// True when every word of the cell is italic.
+    public var isItalic: Bool { let w = words; return !w.isEmpty && w.allSatisfy(\.italic) }
     /// Lowest OCR confidence of the cell's words, nil for text-layer cells.
     public var confidence: Double? { words.compactMap(\.confidence).min() }
 }

@@ -1,0 +1,192 @@
+import Model
+
+/// Rebuilds table grids from a page's rulings and words.
+///
+/// Rulings that touch each other form one table. Their distinct x and y
+/// positions are the column and row edges; where a ruling is missing
+/// between two grid positions the cells are merged (a Tujuan cell merged
+/// down over its indicator rows, a `Target` header over `Kinerja | Pagu`).
+/// Each word goes to the cell under its centre, so a value printed in the
+/// vertical middle of a tall row stays in that row.
+enum TableDetector {
+    /// Two positions closer than this are one edge, in points.
+    static let edgeTolerance = 2.5
+
+    static func tables(page: Int, rulings: [Ruling], words: [GlyphWord]) -> [TableGrid] {
+        let merged = mergeCollinear(rulings)
+        return clusters(of: merged).compactMap { grid(page: page, rulings: $0, words: words) }
+            .sorted { ($0.bbox.y0, $0.bbox.x0) < ($1.bbox.y0, $1.bbox.x0) }
+    }
+
+    /// Joins rulings on the same line that touch or nearly touch (a border
+    /// drawn cell by cell becomes one line).
+    static func mergeCollinear(_ rulings: [Ruling]) -> [Ruling] {
+        var out: [Ruling] = []
+        for axis in [Ruling.Axis.horizontal, .vertical] {
+            let sorted = rulings.filter { $0.axis == axis }.sorted { ($0.position, $0.start) < ($1.position, $1.start) }
+            var lines: [Ruling] = []
+            for r in sorted {
+                if let i = lines.lastIndex(where: { abs($0.position - r.position) <= 1.0 && r.start <= $0.end + 2 }) {
+                    lines[i].end = max(lines[i].end, r.end)
+                    lines[i].start = min(lines[i].start, r.start)
+                } else {
+                    lines.append(r)
+                }
+            }
+            out += lines
+        }
+        return out
+    }
+
+    /// Groups rulings into connected sets: a horizontal and a vertical ruling
+    /// are connected when they cross or touch.
+    static func clusters(of rulings: [Ruling]) -> [[Ruling]] {
+        var parent = Array(rulings.indices)
+        func find(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            return i
+        }
+        let tol = 3.0
+        let hs = rulings.indices.filter { rulings[$0].axis == .horizontal }
+        let vs = rulings.indices.filter { rulings[$0].axis == .vertical }
+        for h in hs {
+            let hr = rulings[h]
+            for v in vs {
+                let vr = rulings[v]
+                if vr.position >= hr.start - tol, vr.position <= hr.end + tol,
+                   hr.position >= vr.start - tol, hr.position <= vr.end + tol {
+                    let a = find(h), b = find(v)
+                    if a != b { parent[a] = b }
+                }
+            }
+        }
+        var groups: [Int: [Ruling]] = [:]
+        for i in rulings.indices { groups[find(i), default: []].append(rulings[i]) }
+        return Array(groups.values)
+    }
+
+    /// Distinct positions, closer ones merged to their mean.
+    static func edges(_ positions: [Double]) -> [Double] {
+        var out: [[Double]] = []
+        for p in positions.sorted() {
+            if let last = out.last?.last, p - last <= edgeTolerance {
+                out[out.count - 1].append(p)
+            } else {
+                out.append([p])
+            }
+        }
+        return out.map { $0.reduce(0, +) / Double($0.count) }
+    }
+
+    static func grid(page: Int, rulings: [Ruling], words: [GlyphWord]) -> TableGrid? {
+        let hs = rulings.filter { $0.axis == .horizontal }
+        let vs = rulings.filter { $0.axis == .vertical }
+        guard hs.count >= 2, vs.count >= 2 else { return nil }
+        let x0 = min(hs.map(\.start).min()!, vs.map(\.position).min()!)
+        let x1 = max(hs.map(\.end).max()!, vs.map(\.position).max()!)
+        let y0 = min(vs.map(\.start).min()!, hs.map(\.position).min()!)
+        let y1 = max(vs.map(\.end).max()!, hs.map(\.position).max()!)
+        var cols = edges(vs.map(\.position))
+        var rows = edges(hs.map(\.position))
+        if cols.first! > x0 + edgeTolerance { cols.insert(x0, at: 0) }
+        if cols.last! < x1 - edgeTolerance { cols.append(x1) }
+        if rows.first! > y0 + edgeTolerance { rows.insert(y0, at: 0) }
+        if rows.last! < y1 - edgeTolerance { rows.append(y1) }
+        let nRows = rows.count - 1, nCols = cols.count - 1
+        guard nRows >= 1, nCols >= 2, x1 - x0 > 40, y1 - y0 > 10 else { return nil }
+
+        func hasVertical(atEdge c: Int, row r: Int) -> Bool {
+            let x = cols[c], mid = (rows[r] + rows[r + 1]) / 2
+            return vs.contains { abs($0.position - x) <= edgeTolerance && $0.start - 1 <= mid && $0.end + 1 >= mid }
+        }
+        func hasHorizontal(atEdge r: Int, column c: Int) -> Bool {
+            let y = rows[r], mid = (cols[c] + cols[c + 1]) / 2
+            return hs.contains { abs($0.position - y) <= edgeTolerance && $0.start - 1 <= mid && $0.end + 1 >= mid }
+        }
+
+        // Merge atomic cells that no ruling separates.
+        var parent = Array(0..<(nRows * nCols))
+        func find(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }
+            return i
+        }
+        func union(_ a: Int, _ b: Int) {
+            let ra = find(a), rb = find(b)
+            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+        }
+        for r in 0..<nRows {
+            for c in 0..<nCols {
+                if c + 1 < nCols, !hasVertical(atEdge: c + 1, row: r) { union(r * nCols + c, r * nCols + c + 1) }
+                if r + 1 < nRows, !hasHorizontal(atEdge: r + 1, column: c) { union(r * nCols + c, (r + 1) * nCols + c) }
+            }
+        }
+        var spans: [Int: (r0: Int, r1: Int, c0: Int, c1: Int)] = [:]
+        for r in 0..<nRows {
+            for c in 0..<nCols {
+                let root = find(r * nCols + c)
+                if let s = spans[root] {
+                    spans[root] = (min(s.r0, r), max(s.r1, r), min(s.c0, c), max(s.c1, c))
+                } else {
+                    spans[root] = (r, r, c, c)
+                }
+            }
+        }
+
+        // Place words; a word printed across a cell border is split there.
+        var cellWords: [Int: [GlyphWord]] = [:]
+        func index(of value: Double, in edges: [Double]) -> Int? {
+            guard value >= edges.first! - 1, value <= edges.last! + 1 else { return nil }
+            var i = 0
+            while i + 2 < edges.count, value >= edges[i + 1] { i += 1 }
+            return i
+        }
+        for word in words {
+            let b = word.bbox
+            guard let r = index(of: b.midY, in: rows) else { continue }
+            guard b.midX >= cols.first! - 1, b.midX <= cols.last! + 1 else { continue }
+            var pieces = [word]
+            for c in 1..<(cols.count - 1) where b.x0 < cols[c] - 1 && b.x1 > cols[c] + 1 && hasVertical(atEdge: c, row: r) {
+                pieces = pieces.flatMap { $0.split(at: cols[c]) }
+            }
+            for piece in pieces {
+                guard let c = index(of: piece.bbox.midX, in: cols) else { continue }
+                cellWords[find(r * nCols + c), default: []].append(piece)
+            }
+        }
+
+        var cells: [GridCell] = []
+        for (root, s) in spans {
+            let box = BBox(x0: cols[s.c0], y0: rows[s.r0], x1: cols[s.c1 + 1], y1: rows[s.r1 + 1])
+            let lines = LineBuilder.lines(from: (cellWords[root] ?? []).map(\.word))
+            cells.append(GridCell(row: s.r0, column: s.c0, rowSpan: s.r1 - s.r0 + 1,
+                                  columnSpan: s.c1 - s.c0 + 1, bbox: box, lines: lines))
+        }
+        cells.sort { ($0.row, $0.column) < ($1.row, $1.column) }
+        return TableGrid(page: page, bbox: BBox(x0: x0, y0: y0, x1: x1, y1: y1),
+                         columnEdges: cols, rowEdges: rows, cells: cells, ruled: true)
+    }
+}
+
+/// Groups words into text lines by their vertical position.
+enum LineBuilder {
+    static func lines(from words: [Word]) -> [TextLine] {
+        let sorted = words.sorted { ($0.bbox.midY, $0.bbox.x0) < ($1.bbox.midY, $1.bbox.x0) }
+        var groups: [[Word]] = []
+        var groupMid = 0.0
+        for w in sorted {
+            let h = max(1, w.bbox.height)
+            if let last = groups.last, let first = last.first,
+               abs(w.bbox.midY - groupMid) <= min(h, first.bbox.height) * 0.5 {
+                groups[groups.count - 1].append(w)
+                let n = Double(groups[groups.count - 1].count)
+                groupMid += (w.bbox.midY - groupMid) / n
+            } else {
+                groups.append([w])
+                groupMid = w.bbox.midY
+            }
+        }
+        return groups.map { TextLine(words: $0.sorted { $0.bbox.x0 < $1.bbox.x0 }) }
+    }
+}

@@ -1,0 +1,189 @@
+import Model
+
+/// The period a column belongs to, read from its header: a year
+/// (`Tahun 2021`) or a quarter (`TW I`, `Triwulan II`, a lone `III`).
+public enum PeriodHint: Hashable, Sendable {
+    case year(Int)
+    case quarter(Int)
+}
+
+/// What a table column holds.
+public enum ColumnRole: Hashable, Sendable {
+    case number
+    case tujuan
+    case sasaran
+    /// Program / kegiatan / sub kegiatan name, or Uraian.
+    case name
+    case indicator
+    case formula
+    case unit
+    case category
+    case value(ValueField, PeriodHint?)
+    /// A column kept under `extra`, by its header text.
+    case extra(String)
+    case ignored
+
+    var valueField: ValueField? {
+        if case .value(let f, _) = self { return f }
+        return nil
+    }
+
+    var periodHint: PeriodHint? {
+        if case .value(_, let p) = self { return p }
+        return nil
+    }
+}
+
+/// Header text reduced to lowercase word tokens: `Pagu (Rp)` → `pagu rp`,
+/// `Capaian (%)` → `capaian %`, `Program/ Kegiatan` → `program kegiatan`.
+struct HeaderTokens: Equatable {
+    var tokens: [String]
+
+    init(_ text: String) {
+        var out: [String] = []
+        var current = ""
+        func flush() {
+            var t = current
+            while let f = t.first, "([{.:;'\"".contains(f) { t.removeFirst() }
+            while let l = t.last, ")]}.:;,'\"".contains(l) { t.removeLast() }
+            if !t.isEmpty { out.append(t) }
+            current = ""
+        }
+        for ch in text.lowercased() {
+            if ch.isWhitespace || ch == "/" || ch == "," || ch == "\\" {
+                flush()
+            } else if ch == "%" {
+                flush()
+                out.append("%")
+            } else if ch == "(" || ch == ")" {
+                flush()
+            } else {
+                current.append(ch)
+            }
+        }
+        flush()
+        tokens = out
+    }
+
+    /// True when the phrase's tokens occur consecutively.
+    func contains(phrase: String) -> Bool {
+        let p = HeaderTokens(phrase).tokens
+        guard !p.isEmpty, p.count <= tokens.count else { return false }
+        for i in 0...(tokens.count - p.count) where Array(tokens[i..<(i + p.count)]) == p { return true }
+        return false
+    }
+
+    func containsAny(_ phrases: [String]) -> Bool { phrases.contains { contains(phrase: $0) } }
+
+    /// A four-digit year between 1990 and 2099 among the tokens.
+    var year: Int? {
+        for t in tokens where t.count == 4 {
+            if let y = Int(t), (1990...2099).contains(y) { return y }
+        }
+        return nil
+    }
+}
+
+/// Roman numerals I–IV as quarter numbers.
+func quarterNumber(_ token: String) -> Int? {
+    switch token.lowercased() {
+    case "i", "1": return 1
+    case "ii", "2": return 2
+    case "iii", "3": return 3
+    case "iv", "4": return 4
+    default: return nil
+    }
+}
+
+/// Maps header cells to column roles through the synonyms of `pipeline.yml`.
+struct HeaderMapper {
+    var columns: NormalizeConfig.Columns
+
+    /// Every word that may appear in a header cell.
+    var vocabulary: Set<String> {
+        let c = columns
+        var v = Set<String>()
+        for list in [c.number, c.tujuan, c.sasaran, c.name, c.indicator, c.formula, c.unit, c.target,
+                     c.realisasi, c.capaian, c.money, c.kinerja, c.category, c.extraMarkers] {
+            for phrase in list { v.formUnion(HeaderTokens(phrase).tokens) }
+        }
+        v.formUnion(["dan", "sub", "tahun", "triwulan", "tw", "i", "ii", "iii", "iv", "thn", "tw.", "s.d", "sd",
+                     "pengukuran", "strategis", "utama", "akhir", "periode", "semester", "kumulatif", "fisik",
+                     "rencana", "tingkat", "nilai", "jumlah", "no", "%", "rp", "-", "&", "atau", "per",
+                     "ket", "ket.", "kode", "rekening"])
+        return v
+    }
+
+    /// True when most words of the cell are header words (and there is one).
+    func isHeaderCell(_ text: String, vocabulary: Set<String>) -> Bool {
+        let t = HeaderTokens(text)
+        guard !t.tokens.isEmpty else { return false }
+        let known = t.tokens.filter { vocabulary.contains($0) || t.year != nil && $0 == String(t.year!) }.count
+        return Double(known) / Double(t.tokens.count) >= 0.6 && t.tokens.count <= 12
+    }
+
+    /// The role of a column whose header cells read `path`, outermost first.
+    func role(for path: [String]) -> ColumnRole {
+        let cells = path.map(HeaderTokens.init)
+        let all = HeaderTokens(path.joined(separator: " "))
+        guard !all.tokens.isEmpty else { return .ignored }
+        let c = columns
+
+        var period: PeriodHint?
+        if let y = all.year { period = .year(y) }
+        for (i, cell) in cells.enumerated() {
+            // `TW I`, `Triwulan II`, or a header cell that is only `III`.
+            if cell.tokens.count == 1, let q = quarterNumber(cell.tokens[0]),
+               cell.tokens[0].allSatisfy({ $0 == "i" || $0 == "v" }) {
+                period = .quarter(q)
+            }
+            for (j, t) in cell.tokens.enumerated() where (t == "tw" || t == "tw." || t == "triwulan") && j + 1 < cell.tokens.count {
+                if let q = quarterNumber(cell.tokens[j + 1]) { period = .quarter(q) }
+            }
+            _ = i
+        }
+
+        // Descriptive columns first: "Indikator Kinerja" holds "kinerja" too.
+        if all.containsAny(c.indicator) { return .indicator }
+        if all.containsAny(c.formula) { return .formula }
+        if all.containsAny(c.unit) { return .unit }
+        if all.containsAny(c.category) { return .category }
+
+        // The family comes from the innermost header cell that names one.
+        var family: ValueField?
+        for cell in cells.reversed() {
+            if cell.containsAny(c.capaian) && !cell.containsAny(c.realisasi + c.target) { family = .capaian; break }
+            if cell.containsAny(c.realisasi) { family = .realisasi; break }
+            if cell.containsAny(c.target) { family = .target; break }
+            if cell.containsAny(c.capaian) { family = .capaian; break }
+        }
+        let money = all.containsAny(c.money)
+        if let f = family {
+            if all.containsAny(c.extraMarkers) { return .extra(path.joined(separator: " ")) }
+            switch f {
+            case .capaian: return .value(money ? .capaianAnggaran : .capaian, period)
+            case .realisasi: return .value(money ? .realisasiRp : .realisasi, period)
+            default: return .value(money ? .pagu : .target, period)
+            }
+        }
+        if money && !all.containsAny(c.name) { return .value(.pagu, period) }
+        if all.containsAny(c.sasaran) && !all.containsAny(c.name) { return .sasaran }
+        if all.containsAny(c.tujuan) { return .tujuan }
+        if all.containsAny(c.name) { return .name }
+        if all.containsAny(c.number) && all.tokens.count <= 2 { return .number }
+        return .extra(path.joined(separator: " "))
+    }
+
+    /// Settles columns whose header alone is ambiguous: in a budget table
+    /// (pagu and realisasi Rp, no kinerja target) a lone `%` or `Capaian`
+    /// column is the capaian anggaran.
+    func resolve(_ roles: [ColumnRole]) -> [ColumnRole] {
+        let fields = roles.compactMap(\.valueField)
+        let budgetOnly = fields.contains(.pagu) && !fields.contains(.target) && !fields.contains(.realisasi)
+        guard budgetOnly else { return roles }
+        return roles.map { role in
+            if case .value(.capaian, let p) = role { return .value(.capaianAnggaran, p) }
+            return role
+        }
+    }
+}

@@ -1,0 +1,170 @@
+import Model
+
+/// Where a row sits: tujuan › sasaran for outcome rows, program › kegiatan ›
+/// sub kegiatan for budgeted rows.
+struct Placement: Equatable {
+    var level: Level?
+    var path: [String]
+    var name: String?
+}
+
+/// The hierarchy facts of one body row, as read from its cells.
+struct HierarchyInput {
+    /// Text of the name cell when it starts in this row.
+    var ownName: String?
+    var tujuan: String?
+    var sasaran: String?
+    /// True when the tujuan or sasaran cell starts in this row.
+    var outcomeStartsHere: Bool
+    var bold: Bool
+    var italic: Bool
+    var pagu: Double?
+    var realisasiRp: Double?
+    var isTotal: Bool
+}
+
+/// Assigns levels, paths and names to the rows of one table.
+///
+/// Program rows are bold, in capitals or start with "Program". Below a
+/// program, kegiatan (activity) and sub kegiatan (sub-activity) rows are
+/// told apart by their face where the document uses one (kegiatan in
+/// italics), and otherwise by the sums: a kegiatan's pagu is the sum of the
+/// sub kegiatan below it. A row with no name of its own (a second indicator)
+/// takes the place of the row above it.
+enum HierarchyBuilder {
+    static func place(_ rows: [HierarchyInput], hasNameColumn: Bool) -> [Placement] {
+        var out = Array(repeating: Placement(level: nil, path: [], name: nil), count: rows.count)
+        var programIndex: Int?
+        var previous: Placement?
+        var block: [Int] = []  // named non-program rows of the current program
+        let anyProgram = rows.contains { isProgram($0) }
+
+        func closeBlock() {
+            guard !block.isEmpty else { return }
+            let levels = classify(block.map { rows[$0] })
+            var kegiatan: String?
+            let program = programIndex.flatMap { rows[$0].ownName }
+            for (i, row) in block.enumerated() {
+                let name = rows[row].ownName
+                if levels[i] == .kegiatan {
+                    kegiatan = name
+                    out[row] = Placement(level: .kegiatan, path: program.map { [$0] } ?? [], name: name)
+                } else {
+                    out[row] = Placement(level: .subKegiatan, path: [program, kegiatan].compactMap { $0 }, name: name)
+                }
+            }
+            block.removeAll()
+        }
+
+        for (i, row) in rows.enumerated() {
+            if row.isTotal {
+                out[i] = Placement(level: nil, path: [], name: row.ownName)
+                continue
+            }
+            if let name = row.ownName, !name.isEmpty {
+                if isProgram(row) {
+                    closeBlock()
+                    programIndex = i
+                    out[i] = Placement(level: .program, path: [], name: name)
+                } else if anyProgram || hasNameColumn && rows.contains(where: { $0.tujuan != nil || $0.sasaran != nil }) {
+                    block.append(i)
+                } else {
+                    // A flat list (Belanja Tidak Langsung): no hierarchy.
+                    out[i] = Placement(level: nil, path: [], name: name)
+                }
+                previous = nil
+                continue
+            }
+            if let sasaran = row.sasaran, row.outcomeStartsHere || previous?.level == .sasaran || previous?.level == .tujuan {
+                closeBlock()
+                programIndex = nil
+                out[i] = Placement(level: .sasaran, path: row.tujuan.map { [$0] } ?? [], name: sasaran)
+            } else if let tujuan = row.tujuan, row.outcomeStartsHere || previous?.level == .tujuan {
+                closeBlock()
+                programIndex = nil
+                out[i] = Placement(level: .tujuan, path: [], name: tujuan)
+            } else if i > 0 {
+                // A second indicator: same place as the row above (resolved
+                // once the block is classified).
+                out[i] = Placement(level: nil, path: [], name: nil)
+                previous = nil
+                continue
+            }
+            previous = out[i]
+        }
+        closeBlock()
+
+        // Second-indicator rows copy the row above.
+        for (i, row) in rows.enumerated() where i > 0 && (row.ownName ?? "").isEmpty && !row.isTotal
+            && out[i].level == nil && out[i].name == nil {
+            out[i] = out[i - 1]
+        }
+        return out
+    }
+
+    static func isProgram(_ row: HierarchyInput) -> Bool {
+        guard let name = row.ownName, !name.isEmpty else { return false }
+        if name.lowercased().hasPrefix("program") { return true }
+        let letters = name.filter(\.isLetter)
+        let upper = letters.filter(\.isUppercase).count
+        if letters.count >= 8, Double(upper) / Double(letters.count) > 0.85 { return true }
+        return row.bold
+    }
+
+    /// Levels of the named rows under one program.
+    static func classify(_ rows: [HierarchyInput]) -> [Level] {
+        // Faces: kegiatan italic, sub kegiatan plain (or bold vs plain).
+        let italic = rows.map(\.italic)
+        if italic.contains(true), italic.contains(false) {
+            return italic.map { $0 ? .kegiatan : .subKegiatan }
+        }
+        let bold = rows.map(\.bold)
+        if bold.contains(true), bold.contains(false) {
+            return bold.map { $0 ? .kegiatan : .subKegiatan }
+        }
+        return classifyBySums(rows)
+    }
+
+    /// Splits the rows into groups [kegiatan, sub kegiatan…] so that as
+    /// many kegiatan as possible equal the sum of their sub kegiatan, in
+    /// pagu or in realisasi (dynamic programming over the split points).
+    static func classifyBySums(_ rows: [HierarchyInput]) -> [Level] {
+        let n = rows.count
+        guard n > 0 else { return [] }
+        func score(_ head: Int, _ end: Int) -> Int {  // group rows head..<end
+            guard end - head >= 2 else { return 0 }
+            var s = 0
+            let children = rows[(head + 1)..<end]
+            if let p = rows[head].pagu, p > 0 {
+                let sum = children.reduce(0.0) { $0 + ($1.pagu ?? 0) }
+                if abs(sum - p) < 0.5 { s += 2 }
+            }
+            if let r = rows[head].realisasiRp, r > 0 {
+                let sum = children.reduce(0.0) { $0 + ($1.realisasiRp ?? 0) }
+                if abs(sum - r) < 0.5 { s += 2 }
+            }
+            return s
+        }
+        var best = Array(repeating: Int.min, count: n + 1)
+        var from = Array(repeating: 0, count: n + 1)
+        best[0] = 0
+        for end in 1...n {
+            for head in 0..<end where best[head] != Int.min {
+                // Ties favour longer groups (fewer kegiatan).
+                let s = best[head] + score(head, end)
+                if s > best[end] || (s == best[end] && head < from[end]) {
+                    best[end] = s
+                    from[end] = head
+                }
+            }
+        }
+        var levels = Array(repeating: Level.subKegiatan, count: n)
+        var end = n
+        while end > 0 {
+            let head = from[end]
+            levels[head] = .kegiatan
+            end = head
+        }
+        return levels
+    }
+}

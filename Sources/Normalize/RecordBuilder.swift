@@ -1,0 +1,187 @@
+import Model
+
+/// Turns the body rows of a logical table into records: one per row per
+/// period.
+struct RecordBuilder {
+    var config: NormalizeConfig
+    var context: DocumentContext
+    var document: IngestedDocument
+
+    /// Tables without a realisasi column (Perjanjian Kinerja targets, budget
+    /// plans, staff tables) give no records.
+    func givesRecords(_ table: LogicalTable) -> Bool {
+        table.roles.contains { $0.valueField == .realisasi || $0.valueField == .realisasiRp }
+    }
+
+    func records(for table: LogicalTable) -> [Record] {
+        guard givesRecords(table), !table.rows.isEmpty else { return [] }
+        let roles = table.roles
+        let col = { (role: ColumnRole) in roles.firstIndex(of: role) }
+        let indicatorCol = col(.indicator), nameCol = col(.name)
+        let tujuanCol = col(.tujuan), sasaranCol = col(.sasaran)
+        let unitCol = col(.unit), formulaCol = col(.formula), categoryCol = col(.category)
+        let tablePeriod = context.period(caption: table.caption)
+
+        // Number style: the column's own evidence first, then the document's.
+        let styles: [NumberStyle?] = roles.indices.map { c in
+            guard roles[c].valueField != nil else { return nil }
+            return NumberParser.inferStyle(of: table.rows.map { $0.text(c) }) ?? context.numberStyle
+        }
+
+        // Period of each value column.
+        func period(_ hint: PeriodHint?) -> Period? {
+            switch hint {
+            case .year(let y): return Period(year: y)
+            case .quarter(let q): return (tablePeriod?.year).map { Period(year: $0, quarter: q) }
+            case nil: return tablePeriod
+            }
+        }
+        var periods: [Period] = []
+        for role in roles {
+            guard role.valueField != nil, let p = period(role.periodHint), !periods.contains(p) else { continue }
+            periods.append(p)
+        }
+        guard !periods.isEmpty else { return [] }
+        let lastPeriod = periods.max()!
+
+        // Reads every row once.
+        struct Draft {
+            var row: BodyRow
+            var label: String
+            var kind: RowKind
+            var values: [Period: [ValueField: (ValueCell, BBox)]]
+            var extra: [String: ValueCell]
+        }
+        var drafts: [Draft] = []
+        var hierarchy: [HierarchyInput] = []
+        for row in table.rows {
+            let indicator = indicatorCol.map { ownText(row, $0, roles: roles) } ?? ""
+            let name = nameCol.map { ownText(row, $0, roles: roles) } ?? ""
+            var label = indicator.isEmpty ? name : indicator
+            if label.isEmpty { label = spanningLabel(row, roles: roles) }
+            let kind = rowKind(label, hasIndicatorColumn: indicatorCol != nil)
+
+            var values: [Period: [ValueField: (ValueCell, BBox)]] = [:]
+            var extra: [String: ValueCell] = [:]
+            for (c, role) in roles.enumerated() {
+                guard let cell = row.cells[c], row.startsHere[c], !spansLabel(cell, roles: roles) else { continue }
+                let raw = TextCleaner.collapse(cell.text)
+                switch role {
+                case .value(let field, let hint):
+                    guard let p = period(hint) else { continue }
+                    let value = ValueCell(raw: raw.isEmpty ? nil : raw, value: NumberParser.value(raw, style: styles[c]))
+                    values[p, default: [:]][field] = (value, cell.bbox)
+                case .extra(let header) where !raw.isEmpty:
+                    extra[header] = ValueCell(raw: raw, value: NumberParser.value(raw, style: context.numberStyle))
+                default:
+                    break
+                }
+            }
+            drafts.append(Draft(row: row, label: label, kind: kind, values: values, extra: extra))
+
+            let nameCell = nameCol.flatMap { row.startsHere[$0] ? row.cells[$0] : nil }
+            func outcome(_ c: Int?) -> String? {
+                guard let c, let t = Optional(row.text(c)), !t.isEmpty else { return nil }
+                return t
+            }
+            let money = values[lastPeriod] ?? values.values.first ?? [:]
+            hierarchy.append(HierarchyInput(
+                ownName: name.isEmpty ? nil : name,
+                tujuan: outcome(tujuanCol), sasaran: outcome(sasaranCol),
+                outcomeStartsHere: [tujuanCol, sasaranCol].compactMap { $0 }.contains { row.startsHere[$0] && !row.text($0).isEmpty },
+                bold: nameCell?.isBold ?? false, italic: nameCell?.isItalic ?? false,
+                pagu: money[.pagu]?.0.value, realisasiRp: money[.realisasiRp]?.0.value,
+                isTotal: kind == .total))
+        }
+        let placements = HierarchyBuilder.place(hierarchy, hasNameColumn: nameCol != nil)
+
+        var records: [Record] = []
+        for (i, draft) in drafts.enumerated() {
+            let carriesFigures = draft.values.values.contains { $0.values.contains { $0.0.raw != nil } }
+            guard carriesFigures, !draft.label.isEmpty else { continue }
+            let row = draft.row
+            for p in periods {
+                let cells = draft.values[p] ?? [:]
+                // An average row reports only where it prints something.
+                if draft.kind == .average, !cells.values.contains(where: { $0.0.raw != nil }) { continue }
+                var record = Record(
+                    docID: document.docID, sourceFile: document.sourceFile, page: row.page, bbox: row.bbox,
+                    table: table.number, row: row.number, period: p,
+                    level: placements[i].level, path: placements[i].path, name: placements[i].name,
+                    indicator: draft.label,
+                    unit: unitCol.map { row.text($0) }.flatMap { $0.isEmpty ? nil : $0 },
+                    extra: draft.extra,
+                    ocrConfidence: row.cells.compactMap { $0?.confidence }.min(),
+                    formula: formulaCol.map { row.text($0) }.flatMap { $0.isEmpty ? nil : $0 },
+                    rowKind: draft.kind)
+                for (field, cell) in cells {
+                    record[field] = cell.0
+                    record.cellBoxes[field.rawValue] = cell.1
+                }
+                if p == lastPeriod, let c = categoryCol {
+                    let t = row.text(c)
+                    record.category = t.isEmpty ? nil : t
+                }
+                records.append(record)
+            }
+        }
+        return records
+    }
+
+    /// Text of the cell in `column` when it starts in this row and is not a
+    /// label spanning into value columns.
+    func ownText(_ row: BodyRow, _ column: Int, roles: [ColumnRole]) -> String {
+        guard row.startsHere[column], let cell = row.cells[column] else { return "" }
+        return TextCleaner.collapse(cell.text)
+    }
+
+    /// A cell spanning several columns including a value column: the label
+    /// of an average or total row.
+    func spansLabel(_ cell: GridCell, roles: [ColumnRole]) -> Bool {
+        guard cell.columnSpan > 1 else { return false }
+        let spanned = roles[cell.column..<min(cell.column + cell.columnSpan, roles.count)]
+        return spanned.contains { $0.valueField == nil }
+    }
+
+    /// The text of the first cell of the row that spans several columns.
+    func spanningLabel(_ row: BodyRow, roles: [ColumnRole]) -> String {
+        for (c, cell) in row.cells.enumerated() {
+            guard let cell, row.startsHere[c], cell.column == c, cell.columnSpan > 1, !cell.isEmpty else { continue }
+            return TextCleaner.collapse(cell.text)
+        }
+        return ""
+    }
+
+    /// Average rows start with `Rata-rata`; total rows are `Jumlah`/`TOTAL`
+    /// (in a table with an indicator column only the bare label counts, as
+    /// `Jumlah dokumen …` is an indicator there).
+    func rowKind(_ label: String, hasIndicatorColumn: Bool) -> RowKind {
+        let key = TextCleaner.key(label).trimmingCharacters(in: CharacterSetLite.punctuation)
+        if config.averageLabels.contains(where: { key.hasPrefix($0) }) { return .average }
+        if config.totalLabels.contains(key) { return .total }
+        if !hasIndicatorColumn, config.totalLabels.contains(where: { key.hasPrefix($0 + " ") }) { return .total }
+        return .item
+    }
+}
+
+/// Punctuation trimmed from labels (`JUMLAH :`).
+enum CharacterSetLite {
+    static let punctuation: Set<Character> = [":", ".", ",", ";", " ", "*"]
+}
+
+extension String {
+    func trimmingCharacters(in set: Set<Character>) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s.removeFirst() }
+        while let l = s.last, set.contains(l) { s.removeLast() }
+        return String(s)
+    }
+}
+
+extension NumberParser {
+    /// The number a cell reads as, nil for anything else.
+    static func value(_ raw: String, style: NumberStyle?) -> Double? {
+        if case .number(let v, _) = read(raw, style: style) { return v }
+        return nil
+    }
+}

@@ -1,0 +1,162 @@
+import Model
+
+/// A body row of a logical table: the cells covering each column.
+struct BodyRow {
+    var page: Int
+    var bbox: BBox
+    /// The cell covering each column (merged cells repeat), by column.
+    var cells: [GridCell?]
+    /// True for the columns whose covering cell starts in this row (false
+    /// for the lower rows of a cell merged down).
+    var startsHere: [Bool]
+    /// 1-based row number within the table.
+    var number: Int
+
+    /// Text of the cell covering `column`, "" when none.
+    func text(_ column: Int) -> String {
+        guard column < cells.count, let c = cells[column] else { return "" }
+        return TextCleaner.collapse(c.text)
+    }
+}
+
+/// A table as the document means it: one header, and body rows that may
+/// run over several pages.
+struct LogicalTable {
+    /// 1-based table number within the document.
+    var number: Int
+    var roles: [ColumnRole]
+    var headerTexts: [String]
+    var rows: [BodyRow]
+    var firstPage: Int
+    /// Lines of text printed above the table on its first page (title,
+    /// caption, `TRIWULAN II` …), top to bottom.
+    var caption: [String]
+}
+
+/// Joins page grids into logical tables: drops the header repeated on each
+/// page and keeps a table that continues over pages as one.
+struct TableAssembler {
+    var mapper: HeaderMapper
+
+    func assemble(_ document: IngestedDocument, furniture: Set<String>) -> [LogicalTable] {
+        let vocabulary = mapper.vocabulary
+        var tables: [LogicalTable] = []
+        var previousGrid: TableGrid?
+        for page in document.pages {
+            for (index, grid) in page.tables.enumerated() {
+                let headerRows = headerRowCount(grid, vocabulary: vocabulary)
+                let header = headerPaths(grid, headerRows: headerRows)
+                let above = linesAbove(grid, on: page, previous: index > 0 ? page.tables[index - 1] : nil)
+                    .filter { !furniture.contains(TextCleaner.furnitureKey($0)) }
+                let continues: Bool = {
+                    guard index == 0, let prev = previousGrid, let last = tables.last,
+                          prev.page == grid.page - 1, above.isEmpty,
+                          prev.columnCount == grid.columnCount else { return false }
+                    let aligned = zip(prev.columnEdges, grid.columnEdges).allSatisfy { abs($0 - $1) < 4 }
+                    if headerRows > 0 { return aligned && header.texts == last.headerTexts }
+                    return aligned
+                }()
+                let bodyStart = headerRows
+                if continues {
+                    var last = tables.removeLast()
+                    last.rows += bodyRows(grid, from: bodyStart, firstNumber: (last.rows.last?.number ?? 0) + 1)
+                    tables.append(last)
+                } else {
+                    let roles = mapper.resolve(header.paths.map { mapper.role(for: $0) })
+                    tables.append(LogicalTable(number: tables.count + 1, roles: roles, headerTexts: header.texts,
+                                               rows: bodyRows(grid, from: bodyStart, firstNumber: 1),
+                                               firstPage: grid.page, caption: above))
+                }
+                previousGrid = grid
+            }
+        }
+        return tables
+    }
+
+    /// Header rows: the leading rows whose cells are header words, not
+    /// figures (a column-number row `(1) (2) …` counts as header).
+    func headerRowCount(_ grid: TableGrid, vocabulary: Set<String>) -> Int {
+        var count = 0
+        for r in 0..<grid.rowCount {
+            let cells = grid.cells(inRow: r).filter { !$0.isEmpty }
+            let coveredFromAbove = (0..<grid.columnCount).contains { c in
+                guard let cell = grid.cell(coveringRow: r, column: c) else { return false }
+                return cell.row < r && cell.row < count
+            }
+            if cells.isEmpty {
+                if coveredFromAbove { count += 1; continue }
+                break
+            }
+            if isColumnNumberRow(cells) { count += 1; continue }
+            let figures = cells.contains { cell in
+                let t = TextCleaner.collapse(cell.text)
+                guard case .number = NumberParser.read(t, style: nil) else { return false }
+                return HeaderTokens(t).year == nil
+            }
+            let headerish = cells.filter { mapper.isHeaderCell($0.text, vocabulary: vocabulary) }.count
+            if !figures, headerish * 2 >= cells.count { count += 1 } else { break }
+        }
+        return count
+    }
+
+    /// `(1) (2) (3) …` or `1 2 3 …` under the header.
+    func isColumnNumberRow(_ cells: [GridCell]) -> Bool {
+        guard cells.count >= 3 else { return false }
+        let numbers = cells.compactMap { cell -> Int? in
+            var t = TextCleaner.collapse(cell.text)
+            t.removeAll { $0 == "(" || $0 == ")" }
+            return Int(t)
+        }
+        guard numbers.count == cells.count else { return false }
+        return zip(numbers, numbers.dropFirst()).allSatisfy { $1 == $0 + 1 }
+    }
+
+    /// Each column's header texts, outermost first; and the whole header
+    /// as one list for comparing repeated headers.
+    func headerPaths(_ grid: TableGrid, headerRows: Int) -> (paths: [[String]], texts: [String]) {
+        var paths: [[String]] = Array(repeating: [], count: grid.columnCount)
+        var texts: [String] = []
+        for r in 0..<headerRows {
+            let cells = grid.cells(inRow: r)
+            if isColumnNumberRow(cells.filter { !$0.isEmpty }) { continue }
+            for cell in cells where !cell.isEmpty {
+                let t = TextCleaner.collapse(cell.text)
+                texts.append(t)
+                for c in cell.column..<min(cell.column + cell.columnSpan, grid.columnCount) { paths[c].append(t) }
+            }
+        }
+        return (paths, texts)
+    }
+
+    func bodyRows(_ grid: TableGrid, from start: Int, firstNumber: Int) -> [BodyRow] {
+        var rows: [BodyRow] = []
+        var number = firstNumber
+        guard start < grid.rowCount else { return [] }
+        for r in start..<grid.rowCount {
+            var cells: [GridCell?] = []
+            var starts: [Bool] = []
+            for c in 0..<grid.columnCount {
+                let cell = grid.cell(coveringRow: r, column: c)
+                // A cell merged down from the header is not body text.
+                if let cell, cell.row < start { cells.append(nil); starts.append(false); continue }
+                cells.append(cell)
+                starts.append(cell?.row == r)
+            }
+            let own = zip(cells, starts).filter { $0.1 }.compactMap(\.0)
+            if own.allSatisfy(\.isEmpty) { continue }
+            let bbox = BBox(x0: grid.bbox.x0, y0: grid.rowEdges[r], x1: grid.bbox.x1, y1: grid.rowEdges[r + 1])
+            rows.append(BodyRow(page: grid.page, bbox: bbox, cells: cells, startsHere: starts, number: number))
+            number += 1
+        }
+        return rows
+    }
+
+    /// Page lines between the previous table (or the page top) and this one.
+    func linesAbove(_ grid: TableGrid, on page: Page, previous: TableGrid?) -> [String] {
+        let top = previous?.bbox.y1 ?? 0
+        return page.lines
+            .filter { $0.bbox.midY > top && $0.bbox.midY < grid.bbox.y0 }
+            .map { TextCleaner.collapse($0.text) }
+            .filter { !$0.isEmpty }
+    }
+}

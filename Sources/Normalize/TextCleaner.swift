@@ -1,0 +1,38 @@
+/// Small text repairs shared by the stage.
+enum TextCleaner {
+    /// Collapses runs of white space to one space and trims; repairs a word
+    /// broken by a line-end hyphen (`perang- kat` → `perangkat`).
+    static func collapse(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        var pendingSpace = false
+        for ch in text {
+            if ch.isWhitespace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                // "perang- kat": a hyphen glued to a lowercase word start.
+                if out.count >= 2, out.last == "-", let prev = out.dropLast().last, prev.isLowercase, ch.isLowercase {
+                    out.removeLast()
+                } else {
+                    out.append(" ")
+                }
+                pendingSpace = false
+            }
+            out.append(ch)
+        }
+        return out
+    }
+
+    /// A line reduced for spotting running headers and footers: lowercase,
+    /// digits dropped (`Halaman 3` and `Halaman 4` are one key).
+    static func furnitureKey(_ line: String) -> String {
+        collapse(String(line.lowercased().filter { !$0.isNumber }))
+    }
+
+    /// Lowercase, white space collapsed: for comparing labels.
+    static func key(_ text: String) -> String {
+        collapse(text.lowercased())
+    }
+}
