@@ -37,7 +37,8 @@ enum HierarchyBuilder {
         var programIndex: Int?
         var previous: Placement?
         var block: [Int] = []  // named non-program rows of the current program
-        let anyProgram = rows.contains { isProgram($0) }
+        let anyProgram = rows.contains { !$0.isTotal && isProgram($0) }
+        var currentTujuan: String?
 
         func closeBlock() {
             guard !block.isEmpty else { return }
@@ -58,7 +59,7 @@ enum HierarchyBuilder {
 
         for (i, row) in rows.enumerated() {
             if row.isTotal {
-                out[i] = Placement(level: nil, path: [], name: row.ownName)
+                out[i] = Placement(level: nil, path: [], name: nil)
                 continue
             }
             if let name = row.ownName, !name.isEmpty {
@@ -78,11 +79,12 @@ enum HierarchyBuilder {
             if let sasaran = row.sasaran, row.outcomeStartsHere || previous?.level == .sasaran || previous?.level == .tujuan {
                 closeBlock()
                 programIndex = nil
-                out[i] = Placement(level: .sasaran, path: row.tujuan.map { [$0] } ?? [], name: sasaran)
+                out[i] = Placement(level: .sasaran, path: (row.tujuan ?? currentTujuan).map { [$0] } ?? [], name: sasaran)
             } else if let tujuan = row.tujuan, row.outcomeStartsHere || previous?.level == .tujuan {
                 closeBlock()
                 programIndex = nil
                 out[i] = Placement(level: .tujuan, path: [], name: tujuan)
+                currentTujuan = tujuan
             } else if i > 0 {
                 // A second indicator: same place as the row above (resolved
                 // once the block is classified).

@@ -97,8 +97,11 @@ struct RecordBuilder {
 
         var records: [Record] = []
         for (i, draft) in drafts.enumerated() {
+            // A row is a record when it prints a figure, or when it names an
+            // indicator (a workbook row whose quarter has no data yet).
             let carriesFigures = draft.values.values.contains { $0.values.contains { $0.0.raw != nil } }
-            guard carriesFigures, !draft.label.isEmpty else { continue }
+            let namesIndicator = indicatorCol.map { !ownText(draft.row, $0, roles: roles).isEmpty } ?? false
+            guard carriesFigures || namesIndicator, !draft.label.isEmpty else { continue }
             let row = draft.row
             for p in periods {
                 let cells = draft.values[p] ?? [:]
@@ -109,17 +112,17 @@ struct RecordBuilder {
                     table: table.number, row: row.number, period: p,
                     level: placements[i].level, path: placements[i].path, name: placements[i].name,
                     indicator: draft.label,
-                    unit: unitCol.map { row.text($0) }.flatMap { $0.isEmpty ? nil : $0 },
+                    unit: unitCol.map { ownText(row, $0, roles: roles) }.flatMap { $0.isEmpty ? nil : $0 },
                     extra: draft.extra,
                     ocrConfidence: row.cells.compactMap { $0?.confidence }.min(),
-                    formula: formulaCol.map { row.text($0) }.flatMap { $0.isEmpty ? nil : $0 },
+                    formula: formulaCol.map { ownText(row, $0, roles: roles) }.flatMap { $0.isEmpty ? nil : $0 },
                     rowKind: draft.kind)
                 for (field, cell) in cells {
                     record[field] = cell.0
                     record.cellBoxes[field.rawValue] = cell.1
                 }
                 if p == lastPeriod, let c = categoryCol {
-                    let t = row.text(c)
+                    let t = ownText(row, c, roles: roles)
                     record.category = t.isEmpty ? nil : t
                 }
                 records.append(record)
@@ -129,9 +132,11 @@ struct RecordBuilder {
     }
 
     /// Text of the cell in `column` when it starts in this row and is not a
-    /// label spanning into value columns.
+    /// label spanning other columns (the label of an average row spans the
+    /// unit and value columns too).
     func ownText(_ row: BodyRow, _ column: Int, roles: [ColumnRole]) -> String {
         guard row.startsHere[column], let cell = row.cells[column] else { return "" }
+        if cell.column != column && spansLabel(cell, roles: roles) { return "" }
         return TextCleaner.collapse(cell.text)
     }
 

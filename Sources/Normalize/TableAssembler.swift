@@ -99,15 +99,21 @@ struct TableAssembler {
         return count
     }
 
-    /// `(1) (2) (3) …` or `1 2 3 …` under the header.
+    /// `(1) (2) (3) …` or `1 2 3 …` under the header. Text of a merged
+    /// cell from the page before may spill into it, so most cells (not all)
+    /// must hold the next number.
     func isColumnNumberRow(_ cells: [GridCell]) -> Bool {
         guard cells.count >= 3 else { return false }
         let numbers = cells.compactMap { cell -> Int? in
-            var t = TextCleaner.collapse(cell.text)
-            t.removeAll { $0 == "(" || $0 == ")" }
-            return Int(t)
+            for word in cell.words {
+                var t = word.text
+                guard t.count <= 4 else { continue }
+                t.removeAll { $0 == "(" || $0 == ")" }
+                if let n = Int(t) { return n }
+            }
+            return nil
         }
-        guard numbers.count == cells.count else { return false }
+        guard Double(numbers.count) >= Double(cells.count) * 0.75 else { return false }
         return zip(numbers, numbers.dropFirst()).allSatisfy { $1 == $0 + 1 }
     }
 

@@ -1,7 +1,9 @@
 /// Small text repairs shared by the stage.
 enum TextCleaner {
-    /// Collapses runs of white space to one space and trims; repairs a word
-    /// broken by a line-end hyphen (`perang- kat` → `perangkat`).
+    /// Collapses runs of white space to one space and trims; rejoins a word
+    /// broken after a hyphen at a line end (`Perundang- undangan` →
+    /// `Perundang-undangan`, `RKA- SKPD` → `RKA-SKPD`). The hyphen is kept:
+    /// in these reports a line-end hyphen is nearly always part of the word.
     static func collapse(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.count)
@@ -12,9 +14,8 @@ enum TextCleaner {
                 continue
             }
             if pendingSpace {
-                // "perang- kat": a hyphen glued to a lowercase word start.
-                if out.count >= 2, out.last == "-", let prev = out.dropLast().last, prev.isLowercase, ch.isLowercase {
-                    out.removeLast()
+                if out.count >= 2, out.last == "-", let prev = out.dropLast().last, prev.isLetter, ch.isLetter {
+                    // keep "-" and drop the space
                 } else {
                     out.append(" ")
                 }

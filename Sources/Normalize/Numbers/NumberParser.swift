@@ -375,8 +375,8 @@ private struct Scanner {
         }
 
         if lo == hi {
-            // Nothing left: "Rp -", "- %", "(-)", "-,-" are dashes.
-            if negative && !anyDigit && opened == closed { return ScanResult(reading: .dash, evidence: nil) }
+            // Nothing left: "Rp -", "- %", "(-)", "-,-", "Rp.-" are dashes.
+            if (negative || moneySep != nil) && !anyDigit && opened == closed { return ScanResult(reading: .dash, evidence: nil) }
             return fallback(anyDigit: anyDigit, anyLetter: anyLetter, lo: 0, hi: count)
         }
 
@@ -422,7 +422,7 @@ private struct Scanner {
     /// A cell that is not a number: text when it has words (or only symbols
     /// such as `✓`), unreadable when it looks numeric.
     func fallback(anyDigit: Bool, anyLetter: Bool, lo: Int, hi: Int) -> ScanResult {
-        if anyLetter { return text() }
+        if anyLetter { return looksScientific(lo, hi) ? unreadable() : text() }
         if anyDigit { return unreadable() }
         for i in lo..<hi {
             let c = b[i]
@@ -432,6 +432,21 @@ private struct Scanner {
             }
         }
         return unreadable()
+    }
+
+    /// True when every letter is an exponent mark between a digit and a
+    /// (signed) digit, as in a spreadsheet's `9,76E+09`: numeric, but rounded
+    /// to a few digits, so better left unread than read wrong.
+    func looksScientific(_ lo: Int, _ hi: Int) -> Bool {
+        var exponents = 0
+        for i in lo..<hi where isLetter(b[i]) {
+            guard lower(b[i]) == UInt8(ascii: "e"), i > lo, isDigit(b[i - 1]), i + 1 < hi else { return false }
+            var j = i + 1
+            if b[j] == plus || b[j] == minus { j += 1 }
+            guard j < hi, isDigit(b[j]) else { return false }
+            exponents += 1
+        }
+        return exponents == 1
     }
 
     /// `Err:502` (LibreOffice).
