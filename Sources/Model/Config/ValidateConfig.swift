@@ -98,8 +98,12 @@ public struct ValidateConfig: Sendable, Codable, Equatable {
             "memperoleh", "menerima", "penanganan", "cakupan", "penurunan", "pengurangan",
             "pencegahan", "penanggulangan", "pendampingan", "tindak lanjut", "ditindaklanjuti",
             "prevalensi pemakaian kontrasepsi", "keberhasilan", "terverifikasi", "diverifikasi",
-            "terselesaikan", "diselesaikan", "terentaskan", "dientaskan",
+            "terselesaikan", "diselesaikan", "terentaskan", "dientaskan", "penerima", "layanan",
+            "pelayanan", "terlindungi", "dilindungi", "direhabilitasi", "bebas", "terbebas",
         ]
+        /// Words that negate a positive phrase right after them (`tidak
+        /// tertangani`, `belum terlayani`): the pair counts as a negative keyword.
+        public var negationWords: [String] = ["tidak", "tdk", "belum", "tanpa", "tak"]
         /// `X yang …`: a negative keyword only before `yang` and none after it
         /// names a subset of the bad thing that has some good property
         /// (`penduduk miskin yang menjadi peserta PBI`), so positive.
@@ -125,6 +129,7 @@ public struct ValidateConfig: Sendable, Codable, Equatable {
             case positiveFormulaPhrases = "positive_formula_phrases"
             case negativeKeywords = "negative_keywords"
             case positivePhrases = "positive_phrases"
+            case negationWords = "negation_words"
             case subsetClause = "subset_clause"
             case reductionVerbs = "reduction_verbs"
             case genericNouns = "generic_nouns"
@@ -138,6 +143,7 @@ public struct ValidateConfig: Sendable, Codable, Equatable {
             positiveFormulaPhrases = try c.decodeIfPresent([String].self, forKey: .positiveFormulaPhrases) ?? d.positiveFormulaPhrases
             negativeKeywords = try c.decodeIfPresent([String].self, forKey: .negativeKeywords) ?? d.negativeKeywords
             positivePhrases = try c.decodeIfPresent([String].self, forKey: .positivePhrases) ?? d.positivePhrases
+            negationWords = try c.decodeIfPresent([String].self, forKey: .negationWords) ?? d.negationWords
             subsetClause = try c.decodeIfPresent(Bool.self, forKey: .subsetClause) ?? d.subsetClause
             reductionVerbs = try c.decodeIfPresent([String].self, forKey: .reductionVerbs) ?? d.reductionVerbs
             genericNouns = try c.decodeIfPresent([String].self, forKey: .genericNouns) ?? d.genericNouns

@@ -1,0 +1,38 @@
+import Model
+
+/// `average.mismatch`: a printed group average (`Rata-rata capaian kinerja
+/// sasaran`, `Rata-rata data kelompok tertimbang`) against the mean of the
+/// printed capaian of the indicator rows above it in the same table and
+/// period (since the previous average row). Only numeric capaian count,
+/// including a `100` printed for a text-valued indicator.
+struct AverageRule: ValidationRule {
+    let tolerance: Tolerance
+
+    func findings(in batch: Batch) -> [Finding] {
+        var found: [Finding] = []
+        for rows in batch.tables {
+            var group: [Int] = []
+            for i in rows {
+                switch batch.roles[i] {
+                case .item: group.append(i)
+                case .total: group = []
+                case .average:
+                    if let f = check(average: i, over: group, batch) { found.append(f) }
+                    group = []
+                }
+            }
+        }
+        return found
+    }
+
+    private func check(average a: Int, over group: [Int], _ batch: Batch) -> Finding? {
+        let r = batch.records[a]
+        let values = group.compactMap { batch.records[$0].capaian.value }
+        guard let printed = r.capaian.value, !values.isEmpty else { return nil }
+        let mean = values.reduce(0, +) / Double(values.count)
+        guard !tolerance.accepts(printed, decimals: r.capaian.printedDecimals, computed: mean) else { return nil }
+        return batch.finding(a, field: "capaian", rule: .averageMismatch, severity: .error,
+                             reported: r.capaian.trimmedRaw, expected: mean, message:
+            "Group average \(Wording.printed(r.capaian)) ('\(Wording.label(r))', \(Wording.location(r))) is not the mean of the \(values.count) capaian printed above it (\(values.map { Wording.number($0) }.joined(separator: "; "))), which is \(Wording.number(mean)).")
+    }
+}

@@ -1,0 +1,28 @@
+import Model
+
+/// `category.mismatch`: the printed rating label (Kategori) disagrees with
+/// the printed capaian under the document's scale. Indicator and average
+/// rows are both judged; labels the scale does not know are left alone.
+struct CategoryRule: ValidationRule {
+    let chooser: RatingScaleChooser
+
+    func findings(in batch: Batch) -> [Finding] {
+        var byDocument: [String: [Int]] = [:]
+        for (i, r) in batch.records.enumerated() where r.category?.isEmpty == false {
+            byDocument[r.docID, default: []].append(i)
+        }
+        return byDocument.values.flatMap { rows -> [Finding] in
+            guard let scale = chooser.scale(forLabels: rows.compactMap { batch.records[$0].category }) else { return [] }
+            return rows.compactMap { check($0, scale, batch) }
+        }
+    }
+
+    private func check(_ i: Int, _ scale: RatingScale, _ batch: Batch) -> Finding? {
+        let r = batch.records[i]
+        guard let label = r.category, scale.knows(label), let capaian = r.capaian.value,
+              let rated = scale.rate(capaian), !RatingScale.same(rated, label) else { return nil }
+        return batch.finding(i, field: "category", rule: .categoryMismatch, severity: .error,
+                             reported: label, expected: nil, message:
+            "Category '\(label)' of '\(Wording.label(r))' (\(Wording.location(r))) disagrees with its capaian \(Wording.printed(r.capaian)), which rates '\(rated)' on the \(scale.name) scale.")
+    }
+}

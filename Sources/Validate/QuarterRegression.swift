@@ -1,0 +1,105 @@
+import Foundation
+import Model
+
+/// `quarter.regression`: realisasi in the quarterly reports (Triwulan I–IV)
+/// is cumulative over the year, so a row's realisasi (kinerja) or
+/// realisasi Rp may not fall from one quarter to the next. The finding goes
+/// on the later quarter's record.
+///
+/// A workbook prints each quarter on its own sheet (its own table), so a row
+/// is followed across tables by its indicator and name text (and, for
+/// repeated texts, its position among them). Quarters come from one
+/// document, or, when configured, from several documents of the same agency
+/// and year in the batch (see `AgencyKey`).
+struct QuarterRegression: ValidationRule {
+    let acrossDocuments: Bool
+
+    func findings(in batch: Batch) -> [Finding] {
+        var seriesByGroup: [SeriesGroup: [QuarterSlot: Int]] = [:]
+        var quarterSource: [SeriesGroup: [Int: String]] = [:]
+        var found: [Finding] = []
+        for rows in batch.tables {
+            var ordinal: [RowIdentity: Int] = [:]
+            for i in rows where batch.roles[i] == .item {
+                let r = batch.records[i]
+                guard let q = r.period.quarter else { continue }
+                let group = SeriesGroup(source: acrossDocuments ? AgencyKey(r.sourceFile).text : r.docID,
+                                        year: r.period.year)
+                // One document per quarter: the first one in the batch that has it.
+                let owner = quarterSource[group, default: [:]][q] ?? r.docID
+                quarterSource[group, default: [:]][q] = owner
+                guard owner == r.docID else { continue }
+                var id = RowIdentity(indicator: Words(r.indicator).joined, name: Words(r.name).joined, ordinal: 0)
+                id.ordinal = ordinal[id, default: 0]
+                ordinal[id] = id.ordinal + 1
+                let slot = QuarterSlot(row: id, quarter: q)
+                if seriesByGroup[group, default: [:]][slot] == nil {
+                    seriesByGroup[group, default: [:]][slot] = i
+                }
+            }
+        }
+        for (group, slots) in seriesByGroup {
+            for (slot, i) in slots where slot.quarter > 1 {
+                guard let p = slots[QuarterSlot(row: slot.row, quarter: slot.quarter - 1)] else { continue }
+                found += compare(previous: p, current: i, batch, group)
+            }
+        }
+        return found
+    }
+
+    private func compare(previous p: Int, current i: Int, _ batch: Batch, _ group: SeriesGroup) -> [Finding] {
+        let before = batch.records[p], now = batch.records[i]
+        return [ValueField.realisasi, .realisasiRp].compactMap { field in
+            guard let was = before[field].value, let is_ = now[field].value, is_ < was else { return nil }
+            let amount = { (x: Double, cell: ValueCell) in
+                field == .realisasiRp ? Wording.rupiah(x) : "'\(cell.trimmedRaw ?? Wording.number(x))'"
+            }
+            let sameDoc = before.docID == now.docID ? "" : " (\(before.sourceFile))"
+            return batch.finding(i, field: field.rawValue, rule: .quarterRegression, severity: .warning,
+                                 reported: now[field].trimmedRaw, expected: was, message:
+                "Cumulative realisasi \(amount(is_, now[field])) of '\(Wording.label(now))' (\(Wording.location(now))) is lower than \(amount(was, before[field])) in \(before.period) (page \(before.page)\(sameDoc)); cumulative realisasi cannot fall, so one of the two quarters is misreported.")
+        }
+    }
+
+    private struct SeriesGroup: Hashable {
+        let source: String
+        let year: Int
+    }
+
+    /// The same printed row in every quarter.
+    private struct RowIdentity: Hashable {
+        let indicator: String
+        let name: String
+        var ordinal: Int
+    }
+
+    private struct QuarterSlot: Hashable {
+        let row: RowIdentity
+        let quarter: Int
+    }
+}
+
+/// Which agency a file reports on, from its name with the quarter markers
+/// removed: `lkj_tw2_2024_dinsos.pdf` and `lkj_tw3_2024_dinsos.pdf` → `lkj 2024 dinsos`.
+struct AgencyKey: Sendable, Equatable {
+    let text: String
+
+    init(_ sourceFile: String) {
+        let base = (sourceFile as NSString).lastPathComponent
+        let stem = (base as NSString).deletingPathExtension
+        text = Words(stem.replacingOccurrences(of: "_", with: " ")).tokens
+            .filter { !AgencyKey.isQuarterMarker($0) }
+            .joined(separator: " ")
+    }
+
+    private static let markers: Set<String> = ["tw", "trw", "triwulan", "q", "i", "ii", "iii", "iv", "sd", "s-d"]
+
+    static func isQuarterMarker(_ token: String) -> Bool {
+        if markers.contains(token) { return true }
+        for prefix in ["triwulan", "trw", "tw", "q"] where token.hasPrefix(prefix) {
+            let rest = token.dropFirst(prefix.count).drop { $0 == "-" || $0 == "0" }
+            if ["1", "2", "3", "4", "i", "ii", "iii", "iv"].contains(String(rest)) { return true }
+        }
+        return false
+    }
+}

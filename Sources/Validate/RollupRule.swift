@@ -1,0 +1,41 @@
+import Model
+
+/// `rollup.pagu` / `rollup.realisasi_rp`: a program's budget is the sum of
+/// its kegiatan, a kegiatan's the sum of its sub kegiatan, within one table
+/// and period. A parent's children are the lines one level down that follow
+/// it until the next line at its level or above (or an outcome row). `-`
+/// counts as 0. The finding goes on the parent.
+struct RollupRule: ValidationRule {
+    let tolerance: Tolerance
+
+    func findings(in batch: Batch) -> [Finding] {
+        batch.tables.flatMap { rows -> [Finding] in
+            let items = rows.filter { batch.roles[$0] == .item }
+            let lines = BudgetLine.lines(of: items, in: batch)
+            return lines.indices.flatMap { check(parent: $0, lines, batch) }
+        }
+    }
+
+    private func check(parent p: Int, _ lines: [BudgetLine], _ batch: Batch) -> [Finding] {
+        guard let depth = lines[p].depth, depth < 2 else { return [] }
+        var children: [BudgetLine] = []
+        for line in lines[(p + 1)...] {
+            guard let d = line.depth, d > depth else { break }
+            if d == depth + 1 { children.append(line) }
+        }
+        guard !children.isEmpty else { return [] }
+        return [(ValueField.pagu, RuleCode.rollupPagu), (.realisasiRp, .rollupRealisasiRp)].compactMap { field, rule in
+            guard let printed = lines[p].amount(field, in: batch),
+                  let at = lines[p].row(printing: field, in: batch),
+                  let sum = budgetSum(children, field, in: batch),
+                  !tolerance.sameMoney(printed, sum) else { return nil }
+            let r = batch.records[at]
+            let childWord = depth == 0 ? "kegiatan" : "sub kegiatan"
+            let what = field == .pagu ? "Pagu" : "Realisasi"
+            let level = depth == 0 ? "program" : "kegiatan"
+            return batch.finding(at, field: field.rawValue, rule: rule, severity: .error,
+                                 reported: r[field].trimmedRaw, expected: sum, message:
+                "\(what) \(Wording.rupiah(printed)) of \(level) '\(Wording.budgetLabel(r))' (\(Wording.location(r))) is not the sum of its \(Wording.count(children.count, childWord + " row")), \(Wording.rupiah(sum)): it is \(Wording.difference(printed, from: sum)) the sum.")
+        }
+    }
+}
