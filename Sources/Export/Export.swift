@@ -1,1 +1,97 @@
+import Foundation
 import Model
+
+/// Writes the pipeline's output files into one directory, per
+/// `shared/spec/records.md`:
+///
+/// - `records.jsonl`, `discrepancies.jsonl` (format `jsonl`): one JSON
+///   object per line, keys sorted (see `JSONLinesEncoder`);
+/// - `records.csv`, `discrepancies.csv` (format `csv`): the flat columns of
+///   `CSVLayout`;
+/// - `documents.csv`: always, whatever the formats, as it is the batch's log.
+///
+/// Every file is replaced atomically (`AtomicFile`). Records, discrepancies
+/// and documents are written in the order given; non-finite numbers are
+/// written as null.
+public struct OutputWriter: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        case jsonl, csv
+    }
+
+    public static let recordsJSONL = "records.jsonl"
+    public static let recordsCSV = "records.csv"
+    public static let discrepanciesJSONL = "discrepancies.jsonl"
+    public static let discrepanciesCSV = "discrepancies.csv"
+    public static let documentsCSV = "documents.csv"
+
+    public let directory: URL
+    public let formats: Set<Format>
+
+    /// Creates `directory` (and its parents) when missing.
+    public init(directory: URL) throws {
+        try self.init(directory: directory, formats: Set(Format.allCases))
+    }
+
+    public init(directory: URL, formats: Set<Format>) throws {
+        self.directory = directory
+        self.formats = formats
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw ExportError(operation: "create directory (\(error.localizedDescription))",
+                              path: directory.path, code: 0)
+        }
+    }
+
+    /// The formats named in `pipeline.yml`'s `export.formats`; an unknown name
+    /// is an error rather than a silently missing file.
+    public init(directory: URL, config: ExportConfig) throws {
+        var formats = Set<Format>()
+        for name in config.formats {
+            guard let f = Format(rawValue: name.lowercased()) else {
+                throw ExportError(operation: "unknown export format '\(name)' (known: jsonl, csv) for",
+                                  path: directory.path, code: 0)
+            }
+            formats.insert(f)
+        }
+        try self.init(directory: directory, formats: formats)
+    }
+
+    public func writeAll(records: [Record], discrepancies: [Discrepancy], documents: [DocumentSummary]) throws {
+        try writeRecords(records)
+        try writeDiscrepancies(discrepancies)
+        try writeDocuments(documents)
+    }
+
+    public func writeRecords(_ records: [Record]) throws {
+        let clean = records.map(\.finiteValued)
+        if formats.contains(.jsonl) {
+            try AtomicFile.write(try JSONLinesEncoder().encode(clean), to: url(Self.recordsJSONL))
+        }
+        if formats.contains(.csv) {
+            var table = CSVTable(header: CSVLayout.records)
+            for r in clean { table.append(try CSVLayout.fields(of: r)) }
+            try AtomicFile.write(table.data, to: url(Self.recordsCSV))
+        }
+    }
+
+    public func writeDiscrepancies(_ discrepancies: [Discrepancy]) throws {
+        let clean = discrepancies.map(\.finiteValued)
+        if formats.contains(.jsonl) {
+            try AtomicFile.write(try JSONLinesEncoder().encode(clean), to: url(Self.discrepanciesJSONL))
+        }
+        if formats.contains(.csv) {
+            var table = CSVTable(header: CSVLayout.discrepancies)
+            for d in clean { table.append(CSVLayout.fields(of: d)) }
+            try AtomicFile.write(table.data, to: url(Self.discrepanciesCSV))
+        }
+    }
+
+    public func writeDocuments(_ documents: [DocumentSummary]) throws {
+        var table = CSVTable(header: CSVLayout.documents)
+        for s in documents { table.append(CSVLayout.fields(of: s)) }
+        try AtomicFile.write(table.data, to: url(Self.documentsCSV))
+    }
+
+    private func url(_ name: String) -> URL { directory.appendingPathComponent(name) }
+}
