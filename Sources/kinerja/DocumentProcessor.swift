@@ -1,0 +1,49 @@
+import Foundation
+import Ingest
+import Model
+import Normalize
+
+/// What became of one input file before validation.
+struct DocumentOutcome: Sendable {
+    var summary: DocumentSummary
+    var records: [Record]
+}
+
+/// Reads one file through Ingest and Normalize. Never throws: a bad file is
+/// an outcome with `status = failed` and a one-line error.
+struct DocumentProcessor: Sendable {
+    var config: PipelineConfig
+
+    func process(_ file: InputFile) -> DocumentOutcome {
+        let start = Date()
+        let ingestor = Ingestor(config: config.ingest)
+        do {
+            let document = try ingestor.read(file.url, sourceFile: file.sourceFile)
+            let normalized = Normalizer(config: config.normalize).normalize(document)
+            let textPages = document.pages.filter { $0.textSource == .textLayer }.count
+            let textLayer: DocumentSummary.TextLayer =
+                textPages == document.pages.count ? .yes : (textPages == 0 ? .no : .partial)
+            var status: DocumentSummary.Status = .ok
+            var error = ""
+            if textLayer == .no {
+                status = .partial
+                error = "no text layer on any page (scanned); OCR is not available in this build"
+            } else if textLayer == .partial {
+                error = "\(document.pages.count - textPages) page(s) without a text layer were skipped"
+                status = .partial
+            }
+            let summary = DocumentSummary(
+                docID: document.docID, sourceFile: file.sourceFile, status: status, pages: document.pages.count,
+                textLayer: textLayer, tables: normalized.tableCount, records: normalized.records.count,
+                error: error, seconds: Date().timeIntervalSince(start), kind: normalized.kind)
+            return DocumentOutcome(summary: summary, records: normalized.records)
+        } catch {
+            let docID = (try? Data(contentsOf: file.url, options: .mappedIfSafe)).map(Ingestor.documentID(of:)) ?? ""
+            let message = "\(file.sourceFile): \(error)".replacingOccurrences(of: "\n", with: " ")
+            return DocumentOutcome(
+                summary: DocumentSummary(docID: docID, sourceFile: file.sourceFile, status: .failed, error: message,
+                                         seconds: Date().timeIntervalSince(start)),
+                records: [])
+        }
+    }
+}

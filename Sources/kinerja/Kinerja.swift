@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct Kinerja: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kinerja",
+        abstract: "Turns Indonesian government performance-report PDFs into validated records.",
+        subcommands: [Run.self, Inspect.self],
+        defaultSubcommand: Run.self
+    )
+}
