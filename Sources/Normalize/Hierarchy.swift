@@ -18,9 +18,17 @@ struct HierarchyInput {
     var outcomeStartsHere: Bool
     var bold: Bool
     var italic: Bool
+    /// Pagu and realisasi Rp of the row, one entry per period of the table.
+    var budgets: [Budget]
+    var isTotal: Bool
+    /// True for the agency's own row (`DINAS SOSIAL`) above its programs.
+    var isOrganisation: Bool = false
+}
+
+/// A row's pagu (budget ceiling) and realisasi Rp in one period.
+struct Budget: Equatable {
     var pagu: Double?
     var realisasiRp: Double?
-    var isTotal: Bool
 }
 
 /// Assigns levels, paths and names to the rows of one table.
@@ -60,6 +68,13 @@ enum HierarchyBuilder {
         for (i, row) in rows.enumerated() {
             if row.isTotal {
                 out[i] = Placement(level: nil, path: [], name: nil)
+                continue
+            }
+            if row.isOrganisation, let name = row.ownName {
+                closeBlock()
+                programIndex = nil
+                out[i] = Placement(level: nil, path: [], name: name)
+                previous = nil
                 continue
             }
             if let name = row.ownName, !name.isEmpty {
@@ -129,7 +144,8 @@ enum HierarchyBuilder {
 
     /// Splits the rows into groups [kegiatan, sub kegiatan…] so that as
     /// many kegiatan as possible equal the sum of their sub kegiatan, in
-    /// pagu or in realisasi (dynamic programming over the split points).
+    /// pagu or in realisasi of any period (dynamic programming over the
+    /// split points).
     static func classifyBySums(_ rows: [HierarchyInput]) -> [Level] {
         let n = rows.count
         guard n > 0 else { return [] }
@@ -137,13 +153,16 @@ enum HierarchyBuilder {
             guard end - head >= 2 else { return 0 }
             var s = 0
             let children = rows[(head + 1)..<end]
-            if let p = rows[head].pagu, p > 0 {
-                let sum = children.reduce(0.0) { $0 + ($1.pagu ?? 0) }
-                if abs(sum - p) < 0.5 { s += 2 }
-            }
-            if let r = rows[head].realisasiRp, r > 0 {
-                let sum = children.reduce(0.0) { $0 + ($1.realisasiRp ?? 0) }
-                if abs(sum - r) < 0.5 { s += 2 }
+            for (k, budget) in rows[head].budgets.enumerated() {
+                func child(_ row: HierarchyInput) -> Budget? { k < row.budgets.count ? row.budgets[k] : nil }
+                if let p = budget.pagu, p > 0 {
+                    let sum = children.reduce(0.0) { $0 + (child($1)?.pagu ?? 0) }
+                    if abs(sum - p) < 0.5 { s += 2 }
+                }
+                if let r = budget.realisasiRp, r > 0 {
+                    let sum = children.reduce(0.0) { $0 + (child($1)?.realisasiRp ?? 0) }
+                    if abs(sum - r) < 0.5 { s += 2 }
+                }
             }
             return s
         }

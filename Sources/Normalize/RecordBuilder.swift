@@ -84,14 +84,17 @@ struct RecordBuilder {
                 guard let c, let t = Optional(row.text(c)), !t.isEmpty else { return nil }
                 return t
             }
-            let money = values[lastPeriod] ?? values.values.first ?? [:]
+            let budgets = periods.sorted().map { p in
+                Budget(pagu: values[p]?[.pagu]?.0.value, realisasiRp: values[p]?[.realisasiRp]?.0.value)
+            }
             hierarchy.append(HierarchyInput(
                 ownName: name.isEmpty ? nil : name,
                 tujuan: outcome(tujuanCol), sasaran: outcome(sasaranCol),
                 outcomeStartsHere: [tujuanCol, sasaranCol].compactMap { $0 }.contains { row.startsHere[$0] && !row.text($0).isEmpty },
                 bold: nameCell?.isBold ?? false, italic: nameCell?.isItalic ?? false,
-                pagu: money[.pagu]?.0.value, realisasiRp: money[.realisasiRp]?.0.value,
-                isTotal: kind == .total))
+                budgets: budgets,
+                isTotal: kind == .total,
+                isOrganisation: isOrganisation(name)))
         }
         let placements = HierarchyBuilder.place(hierarchy, hasNameColumn: nameCol != nil)
 
@@ -155,6 +158,15 @@ struct RecordBuilder {
             return TextCleaner.collapse(cell.text)
         }
         return ""
+    }
+
+    /// The agency's own row (`DINAS SOSIAL`): capitals, starting with an
+    /// organisation word from `pipeline.yml`.
+    func isOrganisation(_ name: String) -> Bool {
+        let letters = name.filter(\.isLetter)
+        guard !letters.isEmpty, letters.allSatisfy(\.isUppercase) else { return false }
+        let key = TextCleaner.key(name)
+        return config.organisationPrefixes.contains { key == $0 || key.hasPrefix($0 + " ") }
     }
 
     /// Average rows start with `Rata-rata`; total rows are `Jumlah`/`TOTAL`

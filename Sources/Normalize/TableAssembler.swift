@@ -101,7 +101,8 @@ struct TableAssembler {
 
     /// `(1) (2) (3) …` or `1 2 3 …` under the header. Text of a merged
     /// cell from the page before may spill into it, so most cells (not all)
-    /// must hold the next number.
+    /// must hold a number. The numbers rise left to right; they may skip
+    /// (`2 3 7 8 9 10 14` where the sheet hides columns).
     func isColumnNumberRow(_ cells: [GridCell]) -> Bool {
         guard cells.count >= 3 else { return false }
         let numbers = cells.compactMap { cell -> Int? in
@@ -113,8 +114,14 @@ struct TableAssembler {
             }
             return nil
         }
-        guard Double(numbers.count) >= Double(cells.count) * 0.75 else { return false }
-        return zip(numbers, numbers.dropFirst()).allSatisfy { $1 == $0 + 1 }
+        guard Double(numbers.count) >= Double(cells.count) * 0.75, let first = numbers.first, first <= 3 else {
+            return false
+        }
+        let steps = zip(numbers, numbers.dropFirst()).map { $1 - $0 }
+        guard steps.allSatisfy({ $0 >= 1 && $0 <= 6 }) else { return false }
+        // Consecutive numbers are the common form; skips need every cell to
+        // be a bare number, or a data row of small counts could pass.
+        return steps.allSatisfy { $0 == 1 } || numbers.count == cells.count
     }
 
     /// Each column's header texts, outermost first; and the whole header

@@ -11,8 +11,14 @@ import Model
 /// repeated texts, its position among them). Quarters come from one
 /// document, or, when configured, from several documents of the same agency
 /// and year in the batch (see `AgencyKey`).
+///
+/// Some tables print each quarter's own figures instead of running totals;
+/// in those many rows fall from one quarter to the next. A series group
+/// where more than `nonCumulativeShare` of the steps fall is taken for such
+/// a table and not checked.
 struct QuarterRegression: ValidationRule {
     let acrossDocuments: Bool
+    var nonCumulativeShare: Double = 0.10
 
     func findings(in batch: Batch) -> [Finding] {
         var seriesByGroup: [SeriesGroup: [QuarterSlot: Int]] = [:]
@@ -39,12 +45,24 @@ struct QuarterRegression: ValidationRule {
             }
         }
         for (group, slots) in seriesByGroup {
+            var steps = 0
+            var groupFindings: [Finding] = []
             for (slot, i) in slots where slot.quarter > 1 {
                 guard let p = slots[QuarterSlot(row: slot.row, quarter: slot.quarter - 1)] else { continue }
-                found += compare(previous: p, current: i, batch, group)
+                steps += comparableSteps(previous: p, current: i, batch)
+                groupFindings += compare(previous: p, current: i, batch, group)
             }
+            let share = steps == 0 ? 0 : Double(groupFindings.count) / Double(steps)
+            if groupFindings.count < 3 || share <= nonCumulativeShare { found += groupFindings }
         }
         return found
+    }
+
+    /// Fields printed with a number in both quarters.
+    private func comparableSteps(previous p: Int, current i: Int, _ batch: Batch) -> Int {
+        [ValueField.realisasi, .realisasiRp].filter {
+            batch.records[p][$0].value != nil && batch.records[i][$0].value != nil
+        }.count
     }
 
     private func compare(previous p: Int, current i: Int, _ batch: Batch, _ group: SeriesGroup) -> [Finding] {

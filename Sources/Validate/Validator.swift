@@ -34,7 +34,8 @@ public struct Validator: Sendable {
             TotalRule(tolerance: tolerance),
             CategoryRule(chooser: RatingScaleChooser(config: config)),
             AverageRule(tolerance: tolerance),
-            QuarterRegression(acrossDocuments: checks.quarterRegressionAcrossDocuments),
+            QuarterRegression(acrossDocuments: checks.quarterRegressionAcrossDocuments,
+                              nonCumulativeShare: checks.quarterNonCumulativeShare),
             CellRules(unparsed: checks.valueUnparsed, spreadsheetErrors: checks.spreadsheetErrors),
         ]
         if checks.ordinalTargets { rules.append(OrdinalTargetRule(scales: config.ordinalScales)) }

@@ -70,6 +70,12 @@ public struct NormalizeConfig: Sendable, Codable, Equatable {
     public var averageLabels: [String] = ["rata-rata", "rata rata", "rerata", "nilai mean"]
     /// Labels of total rows.
     public var totalLabels: [String] = ["jumlah", "total", "jumlah total", "total belanja", "jumlah belanja"]
+    /// First words of the agency's own row above its programs (`DINAS
+    /// SOSIAL`, `BADAN …`): such a row has no level in the plan hierarchy.
+    public var organisationPrefixes: [String] = [
+        "dinas", "badan", "sekretariat", "inspektorat", "kantor", "kecamatan", "satuan polisi", "rumah sakit",
+        "rsud", "biro", "kelurahan", "perangkat daerah",
+    ]
 
     public init() {}
 
@@ -77,6 +83,7 @@ public struct NormalizeConfig: Sendable, Codable, Equatable {
         case columns
         case averageLabels = "average_labels"
         case totalLabels = "total_labels"
+        case organisationPrefixes = "organisation_prefixes"
     }
 
     public init(from decoder: Decoder) throws {
@@ -85,5 +92,7 @@ public struct NormalizeConfig: Sendable, Codable, Equatable {
         columns = try c.decodeIfPresent(Columns.self, forKey: .columns) ?? d.columns
         averageLabels = try c.decodeIfPresent([String].self, forKey: .averageLabels) ?? d.averageLabels
         totalLabels = try c.decodeIfPresent([String].self, forKey: .totalLabels) ?? d.totalLabels
+        organisationPrefixes = try c.decodeIfPresent([String].self, forKey: .organisationPrefixes)
+            ?? d.organisationPrefixes
     }
 }

@@ -245,6 +245,10 @@ public struct ValidateConfig: Sendable, Codable, Equatable {
         public var spreadsheetErrors = true
         /// `quarter.regression` across documents of one agency and year.
         public var quarterRegressionAcrossDocuments = true
+        /// Quarterly series where more than this share of quarter-to-quarter
+        /// steps fall are taken as each quarter's own figures, not running
+        /// totals, and `quarter.regression` is not applied to them.
+        public var quarterNonCumulativeShare = 0.10
 
         public init() {}
 
@@ -259,6 +263,7 @@ public struct ValidateConfig: Sendable, Codable, Equatable {
             case valueUnparsed = "value_unparsed"
             case spreadsheetErrors = "spreadsheet_errors"
             case quarterRegressionAcrossDocuments = "quarter_regression_across_documents"
+            case quarterNonCumulativeShare = "quarter_non_cumulative_share"
         }
 
         public init(from decoder: Decoder) throws {
@@ -275,6 +280,8 @@ public struct ValidateConfig: Sendable, Codable, Equatable {
             spreadsheetErrors = try c.decodeIfPresent(Bool.self, forKey: .spreadsheetErrors) ?? d.spreadsheetErrors
             quarterRegressionAcrossDocuments = try c.decodeIfPresent(Bool.self, forKey: .quarterRegressionAcrossDocuments)
                 ?? d.quarterRegressionAcrossDocuments
+            quarterNonCumulativeShare = try c.decodeIfPresent(Double.self, forKey: .quarterNonCumulativeShare)
+                ?? d.quarterNonCumulativeShare
         }
     }
 
