@@ -50,5 +50,7 @@ let package = Package(
         .testTarget(name: "ValidateTests", dependencies: ["Validate", "Model"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Model"]),
         .testTarget(name: "EndToEndTests", dependencies: ["kinerja", "Model"]),
+        // The indicator catalog: performance trees read, linked to records, written.
+        .testTarget(name: "CatalogTests", dependencies: ["Ingest", "Normalize", "Validate", "Export", "Model"]),
     ]
 )

@@ -44,9 +44,10 @@ public struct Ingestor: Sendable {
         let glyphs = TextExtractor.glyphs(of: page)
         let words = TextExtractor.words(from: glyphs)
         let lines = LineBuilder.lines(from: words.map(\.word))
-        let rulings = RulingExtractor.rulings(of: page)
+        let (rulings, boxes, strokes) = RulingExtractor.shapes(of: page)
         let tables = TableDetector.tables(page: page.number, rulings: rulings, words: words)
         return Page(number: page.number, width: size.width, height: size.height, lines: lines,
-                    rulings: rulings, tables: tables, textSource: glyphs.isEmpty ? .none : .textLayer)
+                    rulings: rulings, tables: tables, textSource: glyphs.isEmpty ? .none : .textLayer,
+                    boxes: boxes, strokes: strokes)
     }
 }

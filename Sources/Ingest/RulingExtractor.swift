@@ -18,6 +18,13 @@ enum RulingExtractor {
         return parse(svg: svg)
     }
 
+    /// Rulings, and the diagram shapes of the same drawing: closed
+    /// rectangles (boxes) and straight strokes of any width (connectors).
+    static func shapes(of page: PDFPage) -> (rulings: [Ruling], boxes: [BBox], strokes: [Ruling]) {
+        let reader = read(svg: renderSVG(page))
+        return (reader.rulings, reader.boxes, reader.strokes)
+    }
+
     /// Receives the SVG bytes cairo writes.
     private final class Sink {
         var data = Data()
@@ -46,13 +53,17 @@ enum RulingExtractor {
     }
 
     static func parse(svg: Data) -> [Ruling] {
-        guard !svg.isEmpty else { return [] }
+        read(svg: svg).rulings
+    }
+
+    static func read(svg: Data) -> SVGPathReader {
         let reader = SVGPathReader()
+        guard !svg.isEmpty else { return reader }
         let parser = XMLParser(data: svg)
         parser.delegate = reader
         parser.shouldResolveExternalEntities = false
         parser.parse()
-        return reader.rulings
+        return reader
     }
 }
 
@@ -104,7 +115,14 @@ struct AffineTransform {
 /// `<pattern>`.
 final class SVGPathReader: NSObject, XMLParserDelegate {
     private(set) var rulings: [Ruling] = []
+    /// Closed axis-aligned rectangles, outlined or filled (not near-white
+    /// fills without an outline): diagram boxes.
+    private(set) var boxes: [BBox] = []
+    /// Axis-aligned stroked segments of any width: diagram connectors.
+    private(set) var strokes: [Ruling] = []
     private var skipDepth = 0
+    /// Smallest side of a box, in points.
+    static let minBoxSide = 6.0
     private var transforms: [AffineTransform] = [.identity]
 
     /// Thickest stroke or fill still taken as a line, in points.
@@ -142,6 +160,7 @@ final class SVGPathReader: NSObject, XMLParserDelegate {
 
     private func collect(path d: String, transform: AffineTransform, style: SVGStyle) {
         let subpaths = SVGPathData.subpaths(d).map { $0.map { transform.apply($0.0, $0.1) } }
+        collectShapes(subpaths, style: style)
         if style.stroked {
             // Line width in page units (scale by the transform's y scale).
             let scale = max(abs(transform.a), abs(transform.d), 1e-6)
@@ -161,6 +180,39 @@ final class SVGPathReader: NSObject, XMLParserDelegate {
                 }
             }
         }
+    }
+
+    /// Boxes and connector strokes, whatever their line width.
+    private func collectShapes(_ subpaths: [[(Double, Double)]], style: SVGStyle) {
+        for points in subpaths where points.count >= 2 {
+            if style.stroked {
+                for (p, q) in zip(points, points.dropFirst()) {
+                    let dx = abs(p.0 - q.0), dy = abs(p.1 - q.1)
+                    if dy < 0.5, dx >= SVGPathReader.minLength {
+                        strokes.append(Ruling(axis: .horizontal, position: (p.1 + q.1) / 2, start: p.0, end: q.0))
+                    } else if dx < 0.5, dy >= SVGPathReader.minLength {
+                        strokes.append(Ruling(axis: .vertical, position: (p.0 + q.0) / 2, start: p.1, end: q.1))
+                    }
+                }
+            }
+            guard style.stroked || style.filled, let box = SVGPathReader.rectangle(points) else { continue }
+            if box.width >= SVGPathReader.minBoxSide, box.height >= SVGPathReader.minBoxSide { boxes.append(box) }
+        }
+    }
+
+    /// The rectangle a closed path of four axis-aligned sides draws, if it is one.
+    static func rectangle(_ points: [(Double, Double)]) -> BBox? {
+        var corners = points
+        if corners.count == 5, abs(corners[0].0 - corners[4].0) < 0.5, abs(corners[0].1 - corners[4].1) < 0.5 {
+            corners.removeLast()
+        }
+        guard corners.count == 4 else { return nil }
+        for i in 0..<4 {
+            let p = corners[i], q = corners[(i + 1) % 4]
+            guard abs(p.0 - q.0) < 0.5 || abs(p.1 - q.1) < 0.5 else { return nil }
+        }
+        let xs = corners.map(\.0), ys = corners.map(\.1)
+        return BBox(x0: xs.min()!, y0: ys.min()!, x1: xs.max()!, y1: ys.max()!)
     }
 
     private func addSegment(_ p: (Double, Double), _ q: (Double, Double)) {

@@ -141,9 +141,15 @@ public struct Page: Sendable, Codable {
     public var rulings: [Ruling]
     public var tables: [TableGrid]
     public var textSource: TextSource
+    /// Closed rectangles the page draws (the boxes of a diagram such as a
+    /// performance tree), outlined or filled, of any line width.
+    public var boxes: [BBox]
+    /// Straight horizontal and vertical strokes of any width (a diagram's
+    /// connector lines; thin ones are also in `rulings`).
+    public var strokes: [Ruling]
 
     public init(number: Int, width: Double, height: Double, lines: [TextLine], rulings: [Ruling],
-                tables: [TableGrid], textSource: TextSource) {
+                tables: [TableGrid], textSource: TextSource, boxes: [BBox] = [], strokes: [Ruling] = []) {
         self.number = number
         self.width = width
         self.height = height
@@ -151,6 +157,8 @@ public struct Page: Sendable, Codable {
         self.rulings = rulings
         self.tables = tables
         self.textSource = textSource
+        self.boxes = boxes
+        self.strokes = strokes
     }
 
     public var words: [Word] { lines.flatMap(\.words) }

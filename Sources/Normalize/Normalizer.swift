@@ -8,12 +8,20 @@ public struct NormalizedDocument: Sendable {
     public var tableCount: Int
     public var kind: DocumentSummary.Kind
     public var reportYear: Int?
+    /// The indicator catalog of a performance tree (`kind == .pohon`).
+    public var indicators: [IndicatorEntry]
+    /// The agency the document belongs to, reduced for comparison (`dinas
+    /// sosial kota sukamaju`), when its title names one.
+    public var agency: String?
 
-    public init(records: [Record], tableCount: Int, kind: DocumentSummary.Kind, reportYear: Int?) {
+    public init(records: [Record], tableCount: Int, kind: DocumentSummary.Kind, reportYear: Int?,
+                indicators: [IndicatorEntry] = [], agency: String? = nil) {
         self.records = records
         self.tableCount = tableCount
         self.kind = kind
         self.reportYear = reportYear
+        self.indicators = indicators
+        self.agency = agency
     }
 }
 
@@ -21,9 +29,12 @@ public struct NormalizedDocument: Sendable {
 /// hierarchy, one record per indicator per period).
 public struct Normalizer: Sendable {
     public var config: NormalizeConfig
+    /// How performance trees are read into the indicator catalog.
+    public var catalog: CatalogConfig
 
-    public init(config: NormalizeConfig = .init()) {
+    public init(config: NormalizeConfig = .init(), catalog: CatalogConfig = .init()) {
         self.config = config
+        self.catalog = catalog
     }
 
     public func normalize(_ document: IngestedDocument) -> NormalizedDocument {
@@ -31,8 +42,13 @@ public struct Normalizer: Sendable {
         let assembler = TableAssembler(mapper: HeaderMapper(columns: config.columns))
         let tables = assembler.assemble(document, furniture: context.furniture)
         let builder = RecordBuilder(config: config, context: context, document: document)
-        let records = tables.flatMap { builder.records(for: $0) }
+        var records = tables.flatMap { builder.records(for: $0) }
+        // A performance tree gives catalog entries, not records.
+        let reader = CatalogReader(config: catalog)
+        let indicators = context.kind == .pohon ? reader.entries(of: document) : []
+        if !indicators.isEmpty { records = [] }
         return NormalizedDocument(records: records, tableCount: tables.count, kind: context.kind,
-                                  reportYear: context.reportYear)
+                                  reportYear: context.reportYear, indicators: indicators,
+                                  agency: reader.agency(of: document)?.key)
     }
 }

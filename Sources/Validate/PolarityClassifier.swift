@@ -60,6 +60,26 @@ struct PolarityClassifier: Sendable {
         return classify(indicator: indicator, parents: parentGoals(of: record))
     }
 
+    /// The polarity of a catalog entry: the override, the formula (and
+    /// definition) text, then steps 4–7 on the indicator and the goal texts
+    /// above it. A parent text that is itself an indicator (`Persentase
+    /// penurunan …`) is no goal and is left out.
+    func classify(indicator text: String, formula: String?, goals: [String]) -> PolarityDecision {
+        let indicator = Words(text)
+        if let p = overrides[indicator.joined] {
+            return PolarityDecision(polarity: p, basis: "override in pipeline.yml")
+        }
+        let squashed = SquashedText(formula)
+        if let phrase = negativeFormula.first(where: squashed.contains) {
+            return PolarityDecision(polarity: .negative, basis: "formula: '\(phrase)'")
+        }
+        if let phrase = positiveFormula.first(where: squashed.contains) {
+            return PolarityDecision(polarity: .positive, basis: "formula: '\(phrase)'")
+        }
+        let parents = goals.map { Words($0) }.filter { !($0.tokens.first.map(genericNouns.contains) ?? true) }
+        return classify(indicator: indicator, parents: parents)
+    }
+
     /// Steps 4–7 on the indicator text and the texts of its parent goals.
     func classify(indicator: Words, parents: [Words] = []) -> PolarityDecision {
         // A negated positive phrase (`tidak tertangani`) is a negative keyword.

@@ -5,10 +5,13 @@ import Model
 public struct ValidationResult: Sendable {
     public var records: [Record]
     public var discrepancies: [Discrepancy]
+    /// The batch's indicator catalog with each entry's polarity decided.
+    public var indicators: [IndicatorEntry]
 
-    public init(records: [Record], discrepancies: [Discrepancy]) {
+    public init(records: [Record], discrepancies: [Discrepancy], indicators: [IndicatorEntry] = []) {
         self.records = records
         self.discrepancies = discrepancies
+        self.indicators = indicators
     }
 }
 
@@ -47,18 +50,41 @@ public struct Validator: Sendable {
     /// several documents of one batch; quarterly series are also followed
     /// across documents of the same agency and year (`AgencyKey`).
     public func validate(_ records: [Record]) -> ValidationResult {
+        validate(records, catalog: .empty)
+    }
+
+    /// As `validate(_:)`, with the batch's indicator catalog: each entry's
+    /// polarity is decided from its own wording; a record whose indicator
+    /// matches an entry of its agency takes the entry's polarity and names
+    /// it in `indicator_ref`, and `polarity.conflict` reports a capaian the
+    /// document computed with the polarity its catalog contradicts.
+    public func validate(_ records: [Record], catalog: IndicatorCatalog) -> ValidationResult {
+        let entries = CatalogLinker.classify(catalog.entries, with: classifier)
+        let linker = CatalogLinker(catalog: catalog)
         let classified = records.map { record -> Record in
             var r = record
             let decision = classifier.classify(r)
             r.polarity = decision.polarity
             r.polarityBasis = decision.basis
+            if !entries.isEmpty, let i = linker.match(r, in: entries) {
+                r.indicatorRef = entries[i].key
+                r.polarity = entries[i].polarity
+                r.polarityBasis = "catalog \(entries[i].key): \(entries[i].polarityBasis ?? entries[i].polarity.rawValue)"
+            }
             return r
         }
         let batch = Batch(records: classified, roles: classified.map(roles.role))
-        let findings = rules.flatMap { $0.findings(in: batch) }
+        var findings = rules.flatMap { $0.findings(in: batch) }
+        if !entries.isEmpty {
+            let byKey = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+            // For a linked record the conflict with its catalog replaces capaian.polarity.
+            findings.removeAll { $0.discrepancy.rule == .capaianPolarity && batch.records[$0.recordIndex].indicatorRef != nil }
+            findings += PolarityConflictRule(tolerance: Tolerance(config.tolerance), entries: byKey).findings(in: batch)
+        }
         let ordered = findings.enumerated().sorted { a, b in
             (a.element.recordIndex, a.offset) < (b.element.recordIndex, b.offset)
         }
-        return ValidationResult(records: classified, discrepancies: ordered.map(\.element.discrepancy))
+        return ValidationResult(records: classified, discrepancies: ordered.map(\.element.discrepancy),
+                                indicators: entries)
     }
 }

@@ -7,6 +7,10 @@ import Normalize
 struct DocumentOutcome: Sendable {
     var summary: DocumentSummary
     var records: [Record]
+    /// The indicator catalog read from a performance tree.
+    var indicators: [IndicatorEntry] = []
+    /// The document's agency key, from its title (see `IndicatorCatalog`).
+    var agency: String? = nil
 }
 
 /// Reads one file through Ingest and Normalize. Never throws: a bad file is
@@ -19,7 +23,7 @@ struct DocumentProcessor: Sendable {
         let ingestor = Ingestor(config: config.ingest)
         do {
             let document = try ingestor.read(file.url, sourceFile: file.sourceFile)
-            let normalized = Normalizer(config: config.normalize).normalize(document)
+            let normalized = Normalizer(config: config.normalize, catalog: config.catalog).normalize(document)
             let textPages = document.pages.filter { $0.textSource == .textLayer }.count
             let textLayer: DocumentSummary.TextLayer =
                 textPages == document.pages.count ? .yes : (textPages == 0 ? .no : .partial)
@@ -36,7 +40,8 @@ struct DocumentProcessor: Sendable {
                 docID: document.docID, sourceFile: file.sourceFile, status: status, pages: document.pages.count,
                 textLayer: textLayer, tables: normalized.tableCount, records: normalized.records.count,
                 error: error, seconds: Date().timeIntervalSince(start), kind: normalized.kind)
-            return DocumentOutcome(summary: summary, records: normalized.records)
+            return DocumentOutcome(summary: summary, records: normalized.records, indicators: normalized.indicators,
+                                   agency: normalized.agency)
         } catch {
             let docID = (try? Data(contentsOf: file.url, options: .mappedIfSafe)).map(Ingestor.documentID(of:)) ?? ""
             let message = "\(file.sourceFile): \(error)".replacingOccurrences(of: "\n", with: " ")

@@ -62,7 +62,8 @@ struct Run: ParsableCommand {
                 records: []))
         }
 
-        let validation = Validator(config: config.validate).validate(outcomes.flatMap(\.records))
+        let validation = Validator(config: config.validate).validate(outcomes.flatMap(\.records),
+                                                                     catalog: outcomes.catalog(config.catalog))
         var findings: [String: Int] = [:]
         for d in validation.discrepancies { findings[d.docID + "\u{0}" + d.sourceFile, default: 0] += 1 }
         let summaries = outcomes.map { outcome -> DocumentSummary in
@@ -73,6 +74,7 @@ struct Run: ParsableCommand {
 
         let writer = try OutputWriter(directory: URL(fileURLWithPath: out))
         try writer.writeAll(records: validation.records, discrepancies: validation.discrepancies, documents: summaries)
+        try writer.writeIndicators(validation.indicators)
 
         let failed = summaries.filter { $0.status == .failed }.count
         logger.info("\(summaries.count) documents (\(failed) failed), \(validation.records.count) records, \(validation.discrepancies.count) discrepancies → \(out)")

@@ -6,13 +6,18 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
     public var normalize: NormalizeConfig
     public var validate: ValidateConfig
     public var export: ExportConfig
+    /// How performance trees are read into the indicator catalog, and how
+    /// records are matched to it.
+    public var catalog: CatalogConfig
 
     public init(ingest: IngestConfig = .init(), normalize: NormalizeConfig = .init(),
-                validate: ValidateConfig = .init(), export: ExportConfig = .init()) {
+                validate: ValidateConfig = .init(), export: ExportConfig = .init(),
+                catalog: CatalogConfig = .init()) {
         self.ingest = ingest
         self.normalize = normalize
         self.validate = validate
         self.export = export
+        self.catalog = catalog
     }
 
     public init(from decoder: Decoder) throws {
@@ -21,6 +26,7 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         normalize = try c.decodeIfPresent(NormalizeConfig.self, forKey: .normalize) ?? .init()
         validate = try c.decodeIfPresent(ValidateConfig.self, forKey: .validate) ?? .init()
         export = try c.decodeIfPresent(ExportConfig.self, forKey: .export) ?? .init()
+        catalog = try c.decodeIfPresent(CatalogConfig.self, forKey: .catalog) ?? .init()
     }
 }
 
