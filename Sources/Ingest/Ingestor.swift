@@ -45,7 +45,7 @@ public struct Ingestor: Sendable {
         let words = TextExtractor.words(from: glyphs)
         let lines = LineBuilder.lines(from: words.map(\.word))
         let (rulings, boxes, strokes) = RulingExtractor.shapes(of: page)
-        let tables = TableDetector.tables(page: page.number, rulings: rulings, words: words)
+        let tables = TableDetector.detect(page: page.number, rulings: rulings, words: words)
         return Page(number: page.number, width: size.width, height: size.height, lines: lines,
                     rulings: rulings, tables: tables, textSource: glyphs.isEmpty ? .none : .textLayer,
                     boxes: boxes, strokes: strokes)

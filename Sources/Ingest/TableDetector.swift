@@ -142,30 +142,98 @@ enum TableDetector {
             while i + 2 < edges.count, value >= edges[i + 1] { i += 1 }
             return i
         }
+        var placed: [(word: GlyphWord, row: Int, column: Int)] = []
         for word in words {
             let b = word.bbox
             guard let r = index(of: b.midY, in: rows) else { continue }
             guard b.midX >= cols.first! - 1, b.midX <= cols.last! + 1 else { continue }
             var pieces = [word]
             for c in 1..<(cols.count - 1) where b.x0 < cols[c] - 1 && b.x1 > cols[c] + 1 && hasVertical(atEdge: c, row: r) {
-                pieces = pieces.flatMap { $0.split(at: cols[c]) }
+                pieces = pieces.flatMap { piece -> [GlyphWord] in
+                    if let glued = piece.splitAtFigure(near: cols[c]) { return glued }
+                    let parts = piece.split(at: cols[c])
+                    // A figure glued to text across a border is two cells'
+                    // text; a name running past its border is clipped text
+                    // of the cell it starts in.
+                    guard parts.count == 2, parts[0].isFigure != parts[1].isFigure else { return [piece] }
+                    return parts
+                }
             }
             for piece in pieces {
-                guard let c = index(of: piece.bbox.midX, in: cols) else { continue }
-                cellWords[find(r * nCols + c), default: []].append(piece)
+                let x = piece.bbox.x1 - piece.bbox.x0 > 0 && !piece.isFigure ? min(piece.bbox.midX, piece.bbox.x0 + 2) : piece.bbox.midX
+                guard let c = index(of: x, in: cols) else { continue }
+                placed.append((piece, r, c))
             }
+        }
+        // Clipped text: words that run on past the right border of the cell
+        // they start in, on the same line, belong to that cell.
+        var owner = placed.map(\.column)
+        for i in placed.indices where !placed[i].word.isFigure
+            && placed[i].word.bbox.x1 > cols[placed[i].column + 1] + 1
+            && hasVertical(atEdge: placed[i].column + 1, row: placed[i].row) {
+            var end = placed[i].word.bbox.x1
+            let h = placed[i].word.bbox.height
+
+            let sameLine = placed.indices.filter { j in
+                j != i && placed[j].row == placed[i].row && owner[j] > owner[i]
+                    && abs(placed[j].word.bbox.midY - placed[i].word.bbox.midY) < h * 0.4
+            }.sorted { placed[$0].word.bbox.x0 < placed[$1].word.bbox.x0 }
+            for j in sameLine {
+                let w = placed[j].word
+                // Amounts printed under the clipped text are not part of it.
+                if w.isFigure && (w.text.contains(".") || w.text.contains(",") || w.bbox.x0 - end >= h * 0.5) { continue }
+                guard w.bbox.x0 - end < h * 0.7 else { break }
+                owner[j] = owner[i]
+                end = w.bbox.x1
+            }
+        }
+        for (k, p) in placed.enumerated() {
+            cellWords[find(p.row * nCols + owner[k]), default: []].append(p.word)
         }
 
         var cells: [GridCell] = []
         for (root, s) in spans {
-            let box = BBox(x0: cols[s.c0], y0: rows[s.r0], x1: cols[s.c1 + 1], y1: rows[s.r1 + 1])
-            let lines = LineBuilder.lines(from: (cellWords[root] ?? []).map(\.word))
-            cells.append(GridCell(row: s.r0, column: s.c0, rowSpan: s.r1 - s.r0 + 1,
-                                  columnSpan: s.c1 - s.c0 + 1, bbox: box, lines: lines))
+            // A span whose text sits in separate columns, no word crossing
+            // between them, is two cells whose border was not drawn.
+            let pieces = s.c1 > s.c0 ? splitFalseMerge(cellWords[root] ?? [], c0: s.c0, c1: s.c1, cols: cols) : nil
+            for piece in pieces ?? [(s.c0, s.c1, cellWords[root] ?? [])] {
+                let box = BBox(x0: cols[piece.0], y0: rows[s.r0], x1: cols[piece.1 + 1], y1: rows[s.r1 + 1])
+                let lines = LineBuilder.lines(from: piece.2.map(\.word))
+                cells.append(GridCell(row: s.r0, column: piece.0, rowSpan: s.r1 - s.r0 + 1,
+                                      columnSpan: piece.1 - piece.0 + 1, bbox: box, lines: lines))
+            }
         }
         cells.sort { ($0.row, $0.column) < ($1.row, $1.column) }
         return TableGrid(page: page, bbox: BBox(x0: x0, y0: y0, x1: x1, y1: y1),
                          columnEdges: cols, rowEdges: rows, cells: cells, ruled: true)
+    }
+}
+
+extension TableDetector {
+    /// Pieces (first column, last column, words) of a merged cell whose
+    /// words fall into two or more columns with none crossing the edges
+    /// between them; nil when the merge is real.
+    static func splitFalseMerge(_ words: [GlyphWord], c0: Int, c1: Int, cols: [Double])
+        -> [(Int, Int, [GlyphWord])]? {
+        guard words.count >= 2 else { return nil }
+        func column(_ x: Double) -> Int {
+            var c = c0
+            while c < c1, x >= cols[c + 1] { c += 1 }
+            return c
+        }
+        let occupied = Set(words.map { column($0.bbox.midX) }).sorted()
+        guard occupied.count >= 2 else { return nil }
+        for edge in (occupied.first! + 1)...occupied.last! {
+            let x = cols[edge]
+            if words.contains(where: { $0.bbox.x0 < x - 1 && $0.bbox.x1 > x + 1 }) { return nil }
+        }
+        var pieces: [(Int, Int, [GlyphWord])] = []
+        for (k, c) in occupied.enumerated() {
+            let start = k == 0 ? c0 : c
+            let end = k + 1 < occupied.count ? occupied[k + 1] - 1 : c1
+            pieces.append((start, end, words.filter { column($0.bbox.midX) == c }))
+        }
+        return pieces
     }
 }
 

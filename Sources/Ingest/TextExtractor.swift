@@ -27,6 +27,32 @@ struct GlyphWord {
 
     var word: Word { Word(text: text, bbox: bbox, bold: bold, italic: italic) }
 
+    /// True when the word is a figure: digits with separators, no letters.
+    var isFigure: Bool {
+        let t = text
+        return t.contains { $0.isNumber } && !t.contains { $0.isLetter }
+    }
+
+    /// Splits text glued to a figure (`dan76.500.000`, `(Lanjutan)100.000.000`)
+    /// where letters turn into digits or back, at the turn nearest `x`;
+    /// nil when there is no such turn.
+    func splitAtFigure(near x: Double) -> [GlyphWord]? {
+        func isText(_ g: Glyph) -> Bool { g.scalar.properties.isAlphabetic || g.scalar == ")" || g.scalar == "(" }
+        func isDigit(_ g: Glyph) -> Bool { ("0"..."9").contains(Character(g.scalar)) }
+        var best: Int?
+        for i in 1..<max(1, glyphs.count) {
+            let a = glyphs[i - 1], b = glyphs[i]
+            guard (isText(a) && isDigit(b)) || (isDigit(a) && isText(b)) else { continue }
+            if best == nil || abs(glyphs[i].bbox.x0 - x) < abs(glyphs[best!].bbox.x0 - x) { best = i }
+        }
+        guard let i = best else { return nil }
+        let left = GlyphWord(glyphs: Array(glyphs[..<i])), right = GlyphWord(glyphs: Array(glyphs[i...]))
+        // Only a whole figure on one side: `R.205` or `2022th` stay whole.
+        guard left.isFigure || right.isFigure, left.text.count >= 2, right.text.count >= 2,
+              (left.isFigure ? left : right).text.filter({ $0 == "." || $0 == "," }).count >= 1 else { return nil }
+        return [left, right]
+    }
+
     /// Splits the word where it crosses the vertical line at `x`.
     func split(at x: Double) -> [GlyphWord] {
         let left = glyphs.filter { $0.bbox.midX < x }

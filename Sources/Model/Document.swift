@@ -100,6 +100,9 @@ public struct TableGrid: Hashable, Sendable, Codable {
     /// True when the grid came from drawn rulings, false when inferred from
     /// text alignment.
     public var ruled: Bool
+    /// Leading rows known to be header (the column-number row included),
+    /// when the detector knows them; nil lets Normalize decide.
+    public var headerRowCount: Int?
 
     public init(page: Int, bbox: BBox, columnEdges: [Double], rowEdges: [Double], cells: [GridCell], ruled: Bool) {
         self.page = page

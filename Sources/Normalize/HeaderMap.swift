@@ -7,6 +7,22 @@ public enum PeriodHint: Hashable, Sendable {
     case quarter(Int)
 }
 
+/// A level of budgeted work; a paket is one procurement package (pekerjaan)
+/// under a sub kegiatan.
+public enum BudgetLevel: String, Hashable, Sendable {
+    case program, kegiatan, subKegiatan, paket
+
+    init?(level: Level?) {
+        switch level {
+        case .program?: self = .program
+        case .kegiatan?: self = .kegiatan
+        case .subKegiatan?: self = .subKegiatan
+        case nil: self = .paket
+        default: return nil
+        }
+    }
+}
+
 /// What a table column holds.
 public enum ColumnRole: Hashable, Sendable {
     case number
@@ -19,6 +35,13 @@ public enum ColumnRole: Hashable, Sendable {
     case unit
     case category
     case value(ValueField, PeriodHint?)
+    /// Kode: the budget code (`1-03.01`, `01.2.01`, `01.2.01.01`) whose
+    /// depth gives the row's level; kept under `extra` by its header text.
+    case code(String)
+    /// One of several pagu columns, each for one level (`ANGGARAN PER
+    /// PAKET`, `PER SUB KEGIATAN`, `PER KEGIATAN`, `PER PROGRAM`): a row
+    /// takes its pagu from its own level's column; the others go to `extra`.
+    case levelPagu(BudgetLevel, String)
     /// A column kept under `extra`, by its header text.
     case extra(String)
     case ignored
@@ -104,13 +127,13 @@ struct HeaderMapper {
         let c = columns
         var v = Set<String>()
         for list in [c.number, c.tujuan, c.sasaran, c.name, c.indicator, c.formula, c.unit, c.target,
-                     c.realisasi, c.capaian, c.money, c.kinerja, c.category, c.extraMarkers] {
+                     c.realisasi, c.capaian, c.money, c.kinerja, c.category, c.extraMarkers, c.code, c.ignored] {
             for phrase in list { v.formUnion(HeaderTokens(phrase).tokens) }
         }
         v.formUnion(["dan", "sub", "tahun", "triwulan", "tw", "i", "ii", "iii", "iv", "thn", "tw.", "s.d", "sd",
                      "pengukuran", "strategis", "utama", "akhir", "periode", "semester", "kumulatif", "fisik",
                      "rencana", "tingkat", "nilai", "jumlah", "no", "%", "rp", "-", "&", "atau", "per",
-                     "ket", "ket.", "kode", "rekening"])
+                     "ket", "ket.", "kode", "rekening", "kontrak", "nilai", "nomor", "tanggal", "rerata"])
         return v
     }
 
@@ -143,6 +166,8 @@ struct HeaderMapper {
             _ = i
         }
 
+        if all.containsAny(c.ignored) { return .ignored }
+        if all.containsAny(c.code) { return .code(path.joined(separator: " ")) }
         // Descriptive columns first: "Indikator Kinerja" holds "kinerja" too.
         if all.containsAny(c.indicator) { return .indicator }
         if all.containsAny(c.formula) { return .formula }
@@ -158,6 +183,15 @@ struct HeaderMapper {
             if cell.containsAny(c.capaian) { family = .capaian; break }
         }
         let money = all.containsAny(c.money)
+        if money, family != .realisasi, family != .capaian, all.contains(phrase: "per") {
+            let header = path.joined(separator: " ")
+            if all.contains(phrase: "per paket") { return .levelPagu(.paket, header) }
+            if all.contains(phrase: "per sub kegiatan") || all.contains(phrase: "per subkegiatan") {
+                return .levelPagu(.subKegiatan, header)
+            }
+            if all.contains(phrase: "per kegiatan") { return .levelPagu(.kegiatan, header) }
+            if all.contains(phrase: "per program") { return .levelPagu(.program, header) }
+        }
         if let f = family {
             if all.containsAny(c.extraMarkers) { return .extra(path.joined(separator: " ")) }
             switch f {
@@ -177,7 +211,31 @@ struct HeaderMapper {
     /// Settles columns whose header alone is ambiguous: in a budget table
     /// (pagu and realisasi Rp, no kinerja target) a lone `%` or `Capaian`
     /// column is the capaian anggaran.
-    func resolve(_ roles: [ColumnRole]) -> [ColumnRole] {
+    func resolve(_ roles: [ColumnRole], paths: [[String]] = []) -> [ColumnRole] {
+        var roles = roles
+        // A bare `Rupiah` / `Rp` column to the right of the pagu columns is
+        // the realisasi in rupiah (its group header left blank).
+        var seenPagu = false
+        for (c, role) in roles.enumerated() {
+            switch role {
+            case .levelPagu: seenPagu = true
+            case .value(.pagu, let p):
+                let tokens = c < paths.count ? HeaderTokens(paths[c].joined(separator: " ")).tokens : []
+                if seenPagu, tokens == ["rupiah"] || tokens == ["rp"] || tokens == ["rp", "."] {
+                    roles[c] = .value(.realisasiRp, p)
+                }
+                seenPagu = true
+            default: break
+            }
+        }
+        // A bare `%` right of the realisasi Rp is the capaian anggaran.
+        for c in roles.indices.dropFirst() {
+            let tokens = c < paths.count ? HeaderTokens(paths[c].joined(separator: " ")).tokens : []
+            guard tokens == ["%"] || tokens == ["(%)"] else { continue }
+            if case .value(.capaian, let p) = roles[c], case .value(.realisasiRp, _) = roles[c - 1] {
+                roles[c] = .value(.capaianAnggaran, p)
+            }
+        }
         let fields = roles.compactMap(\.valueField)
         let budgetOnly = fields.contains(.pagu) && !fields.contains(.target) && !fields.contains(.realisasi)
         guard budgetOnly else { return roles }

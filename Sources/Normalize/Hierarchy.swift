@@ -23,6 +23,9 @@ struct HierarchyInput {
     var isTotal: Bool
     /// True for the agency's own row (`DINAS SOSIAL`) above its programs.
     var isOrganisation: Bool = false
+    /// Number of dot-separated parts of the row's budget code, when the
+    /// table prints one.
+    var codeDepth: Int? = nil
 }
 
 /// A row's pagu (budget ceiling) and realisasi Rp in one period.
@@ -41,6 +44,7 @@ struct Budget: Equatable {
 /// takes the place of the row above it.
 enum HierarchyBuilder {
     static func place(_ rows: [HierarchyInput], hasNameColumn: Bool) -> [Placement] {
+        if rows.contains(where: { $0.codeDepth != nil }) { return placeByCode(rows) }
         var out = Array(repeating: Placement(level: nil, path: [], name: nil), count: rows.count)
         var programIndex: Int?
         var previous: Placement?
@@ -117,6 +121,47 @@ enum HierarchyBuilder {
             out[i] = out[i - 1]
         }
         return out
+    }
+
+    /// Levels from budget codes (Permendagri 90/2019 nomenclature): the
+    /// shallowest code in the table is a program (`1-03.01`), one part more
+    /// a kegiatan (`01.2.01`), two more a sub kegiatan (`01.2.01.01`). A
+    /// named row without a code is a paket (a procurement package) under
+    /// the sub kegiatan above it: no level, the three names as its path.
+    static func placeByCode(_ rows: [HierarchyInput]) -> [Placement] {
+        let shallowest = rows.compactMap(\.codeDepth).min() ?? 0
+        var program: String?, kegiatan: String?, sub: String?
+        var out: [Placement] = []
+        for row in rows {
+            if row.isTotal {
+                out.append(Placement(level: nil, path: [], name: nil))
+            } else if let depth = row.codeDepth {
+                let name = row.ownName
+                switch depth - shallowest {
+                case 0:
+                    program = name; kegiatan = nil; sub = nil
+                    out.append(Placement(level: .program, path: [], name: name))
+                case 1:
+                    kegiatan = name; sub = nil
+                    out.append(Placement(level: .kegiatan, path: [program].compactMap { $0 }, name: name))
+                default:
+                    sub = name
+                    out.append(Placement(level: .subKegiatan, path: [program, kegiatan].compactMap { $0 }, name: name))
+                }
+            } else if let name = row.ownName, !name.isEmpty {
+                out.append(Placement(level: nil, path: [program, kegiatan, sub].compactMap { $0 }, name: name))
+            } else {
+                out.append(out.last ?? Placement(level: nil, path: [], name: nil))
+            }
+        }
+        return out
+    }
+
+    /// `01.2.01.06` → 4, `1-03.01` → 2; nil for text that is not a code.
+    static func codeDepth(_ code: String) -> Int? {
+        let token = code.split(separator: " ").first.map(String.init) ?? ""
+        guard token.contains("."), token.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }) else { return nil }
+        return token.split(separator: ".").count
     }
 
     static func isProgram(_ row: HierarchyInput) -> Bool {

@@ -18,6 +18,7 @@ struct RecordBuilder {
         let roles = table.roles
         let col = { (role: ColumnRole) in roles.firstIndex(of: role) }
         let indicatorCol = col(.indicator), nameCol = col(.name)
+        let codeCol = roles.firstIndex { if case .code = $0 { return true } else { return false } }
         let tujuanCol = col(.tujuan), sasaranCol = col(.sasaran)
         let unitCol = col(.unit), formulaCol = col(.formula), categoryCol = col(.category)
         let tablePeriod = context.period(caption: table.caption)
@@ -51,6 +52,7 @@ struct RecordBuilder {
             var kind: RowKind
             var values: [Period: [ValueField: (ValueCell, BBox)]]
             var extra: [String: ValueCell]
+            var levelPagu: [BudgetLevel: (header: String, cell: ValueCell, box: BBox)]
         }
         var drafts: [Draft] = []
         var hierarchy: [HierarchyInput] = []
@@ -63,6 +65,8 @@ struct RecordBuilder {
 
             var values: [Period: [ValueField: (ValueCell, BBox)]] = [:]
             var extra: [String: ValueCell] = [:]
+            var code: String?
+            var levelPagu: [BudgetLevel: (header: String, cell: ValueCell, box: BBox)] = [:]
             for (c, role) in roles.enumerated() {
                 guard let cell = row.cells[c], row.startsHere[c], !spansLabel(cell, roles: roles) else { continue }
                 let raw = TextCleaner.collapse(cell.text)
@@ -71,13 +75,28 @@ struct RecordBuilder {
                     guard let p = period(hint) else { continue }
                     let value = ValueCell(raw: raw.isEmpty ? nil : raw, value: NumberParser.value(raw, style: styles[c]))
                     values[p, default: [:]][field] = (value, cell.bbox)
+                case .code(let header) where !raw.isEmpty:
+                    code = raw
+                    extra[header] = ValueCell(raw: raw, value: nil)
+                case .levelPagu(let level, let header) where !raw.isEmpty:
+                    levelPagu[level] = (header, ValueCell(raw: raw, value: NumberParser.value(raw, style: styles[c])),
+                                        cell.bbox)
                 case .extra(let header) where !raw.isEmpty:
                     extra[header] = ValueCell(raw: raw, value: NumberParser.value(raw, style: context.numberStyle))
                 default:
                     break
                 }
             }
-            drafts.append(Draft(row: row, label: label, kind: kind, values: values, extra: extra))
+            // A numbered paket under a sub kegiatan prints its list number
+            // in the name column: `1 Pembangunan Longstorage …`.
+            var ownName = name
+            if codeCol != nil, code == nil, let (number, rest) = TextCleaner.splitListNumber(name) {
+                extra["No"] = ValueCell(raw: number, value: nil)
+                ownName = rest
+                if label == name { label = rest }
+            }
+            drafts.append(Draft(row: row, label: label, kind: kind, values: values, extra: extra,
+                                levelPagu: levelPagu))
 
             let nameCell = nameCol.flatMap { row.startsHere[$0] ? row.cells[$0] : nil }
             func outcome(_ c: Int?) -> String? {
@@ -88,15 +107,28 @@ struct RecordBuilder {
                 Budget(pagu: values[p]?[.pagu]?.0.value, realisasiRp: values[p]?[.realisasiRp]?.0.value)
             }
             hierarchy.append(HierarchyInput(
-                ownName: name.isEmpty ? nil : name,
+                ownName: ownName.isEmpty ? nil : ownName,
                 tujuan: outcome(tujuanCol), sasaran: outcome(sasaranCol),
                 outcomeStartsHere: [tujuanCol, sasaranCol].compactMap { $0 }.contains { row.startsHere[$0] && !row.text($0).isEmpty },
                 bold: nameCell?.isBold ?? false, italic: nameCell?.isItalic ?? false,
                 budgets: budgets,
                 isTotal: kind == .total,
-                isOrganisation: isOrganisation(name)))
+                isOrganisation: isOrganisation(name),
+                codeDepth: code.flatMap(HierarchyBuilder.codeDepth)))
         }
         let placements = HierarchyBuilder.place(hierarchy, hasNameColumn: nameCol != nil)
+
+        // Several pagu columns, one per level: each row takes its own.
+        for (i, draft) in drafts.enumerated() where !draft.levelPagu.isEmpty {
+            let own = BudgetLevel(level: placements[i].level)
+            for (level, entry) in draft.levelPagu {
+                if level == own, let p = tablePeriod ?? periods.first {
+                    drafts[i].values[p, default: [:]][.pagu] = (entry.cell, entry.box)
+                } else {
+                    drafts[i].extra[entry.header] = entry.cell
+                }
+            }
+        }
 
         var records: [Record] = []
         for (i, draft) in drafts.enumerated() {

@@ -44,7 +44,7 @@ struct TableAssembler {
         var previousGrid: TableGrid?
         for page in document.pages {
             for (index, grid) in page.tables.enumerated() {
-                let headerRows = headerRowCount(grid, vocabulary: vocabulary)
+                let headerRows = grid.headerRowCount ?? headerRowCount(grid, vocabulary: vocabulary)
                 let header = headerPaths(grid, headerRows: headerRows)
                 let above = linesAbove(grid, on: page, previous: index > 0 ? page.tables[index - 1] : nil)
                     .filter { !furniture.contains(TextCleaner.furnitureKey($0)) }
@@ -62,7 +62,7 @@ struct TableAssembler {
                     last.rows += bodyRows(grid, from: bodyStart, firstNumber: (last.rows.last?.number ?? 0) + 1)
                     tables.append(last)
                 } else {
-                    let roles = mapper.resolve(header.paths.map { mapper.role(for: $0) })
+                    let roles = mapper.resolve(header.paths.map { mapper.role(for: $0) }, paths: header.paths)
                     tables.append(LogicalTable(number: tables.count + 1, roles: roles, headerTexts: header.texts,
                                                rows: bodyRows(grid, from: bodyStart, firstNumber: 1),
                                                firstPage: grid.page, caption: above))
@@ -110,6 +110,8 @@ struct TableAssembler {
                 var t = word.text
                 guard t.count <= 4 else { continue }
                 t.removeAll { $0 == "(" || $0 == ")" }
+                // `3a`, `3b`: columns added between 3 and 4.
+                if let last = t.last, last.isLetter, last.isLowercase, t.count >= 2 { t.removeLast() }
                 if let n = Int(t) { return n }
             }
             return nil
@@ -118,10 +120,12 @@ struct TableAssembler {
             return false
         }
         let steps = zip(numbers, numbers.dropFirst()).map { $1 - $0 }
-        guard steps.allSatisfy({ $0 >= 1 && $0 <= 6 }) else { return false }
+        guard steps.allSatisfy({ $0 >= 0 && $0 <= 6 }), steps.filter({ $0 == 0 }).count * 2 <= steps.count else {
+            return false
+        }
         // Consecutive numbers are the common form; skips need every cell to
         // be a bare number, or a data row of small counts could pass.
-        return steps.allSatisfy { $0 == 1 } || numbers.count == cells.count
+        return steps.allSatisfy { $0 <= 1 } || numbers.count == cells.count
     }
 
     /// Each column's header texts, outermost first; and the whole header

@@ -36,4 +36,13 @@ enum TextCleaner {
     static func key(_ text: String) -> String {
         collapse(text.lowercased())
     }
+
+    /// `12 Perkuatan Tebing …` → ("12", "Perkuatan Tebing …"); nil when the
+    /// text does not open with a list number of one to three digits.
+    static func splitListNumber(_ text: String) -> (String, String)? {
+        let parts = text.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].count <= 3, parts[0].allSatisfy({ $0.isASCII && $0.isNumber }),
+              parts[1].first?.isLetter == true else { return nil }
+        return (String(parts[0]), String(parts[1]))
+    }
 }

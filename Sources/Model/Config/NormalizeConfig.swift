@@ -22,12 +22,19 @@ public struct NormalizeConfig: Sendable, Codable, Equatable {
                                         "formula pengukuran", "cara pengukuran", "metode penghitungan"]
         /// Satuan: the unit.
         public var unit: [String] = ["satuan"]
-        public var target: [String] = ["target"]
+        public var target: [String] = ["target", "rencana fisik"]
         public var realisasi: [String] = ["realisasi", "capaian realisasi"]
         /// Capaian: achievement, realisasi as a percentage of target.
         public var capaian: [String] = ["capaian", "%", "(%)", "persentase capaian", "tingkat capaian"]
         /// Words marking a money column (pagu = budget ceiling).
-        public var money: [String] = ["pagu", "anggaran", "rp", "(rp)", "dppa", "dpa", "keuangan", "dana", "alokasi"]
+        public var money: [String] = ["pagu", "anggaran", "rp", "(rp)", "rupiah", "dppa", "dpa", "keuangan", "dana",
+                                      "alokasi"]
+        /// Kode: the budget code column.
+        public var code: [String] = ["kode", "kode rekening", "kode program"]
+        /// Columns left out of the records (officials, contractors, contract
+        /// papers).
+        public var ignored: [String] = ["ppk", "pptk", "bendahara", "penyedia", "nomor spk", "tanggal spk",
+                                        "no spk", "tgl spk", "penanggung jawab", "pelaksana"]
         /// Words marking a kinerja (performance, non-money) column.
         public var kinerja: [String] = ["kinerja", "k", "fisik", "output"]
         /// Rating label column.
@@ -41,7 +48,7 @@ public struct NormalizeConfig: Sendable, Codable, Equatable {
 
         enum CodingKeys: String, CodingKey {
             case number, tujuan, sasaran, name, indicator, formula, unit, target, realisasi, capaian
-            case money, kinerja, category
+            case money, kinerja, category, code, ignored
             case extraMarkers = "extra_markers"
         }
 
@@ -61,6 +68,8 @@ public struct NormalizeConfig: Sendable, Codable, Equatable {
             money = try c.decodeIfPresent([String].self, forKey: .money) ?? d.money
             kinerja = try c.decodeIfPresent([String].self, forKey: .kinerja) ?? d.kinerja
             category = try c.decodeIfPresent([String].self, forKey: .category) ?? d.category
+            code = try c.decodeIfPresent([String].self, forKey: .code) ?? d.code
+            ignored = try c.decodeIfPresent([String].self, forKey: .ignored) ?? d.ignored
             extraMarkers = try c.decodeIfPresent([String].self, forKey: .extraMarkers) ?? d.extraMarkers
         }
     }
