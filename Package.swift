@@ -46,7 +46,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model"]),
-        .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Model"]),
+        .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Ingest", "Model"]),
         .testTarget(name: "ValidateTests", dependencies: ["Validate", "Model"]),
         .testTarget(name: "ExportTests", dependencies: ["Export", "Model"]),
         .testTarget(name: "EndToEndTests", dependencies: ["kinerja", "Model"]),

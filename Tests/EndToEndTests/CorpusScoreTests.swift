@@ -1,0 +1,182 @@
+import Foundation
+import Testing
+
+/// The whole pipeline, run as users run it (`kinerja run DIR --out DIR`), on
+/// the shared corpora, scored by the project's scorer against hand-made gold.
+enum Corpus {
+    /// `../shared` beside the package checkout.
+    static let shared: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared")
+    static let dev = shared.appendingPathComponent("corpus/dev")
+    static let real = shared.appendingPathComponent("corpus/real")
+    static let realGold = real.appendingPathComponent("gold")
+    static let scorer = shared.appendingPathComponent("tools/score")
+
+    /// The `kinerja` executable built next to the test bundle.
+    static var executable: URL {
+        let me = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments[0])
+        return me.deletingLastPathComponent().appendingPathComponent("kinerja")
+    }
+
+    static func folder(_ name: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("kinerja-corpus-\(name)-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.removeItem(at: url)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    struct Output {
+        var status: Int32
+        var stdout: String
+    }
+
+    static func run(_ program: URL, _ arguments: [String]) throws -> Output {
+        let p = Process()
+        p.executableURL = program
+        p.arguments = arguments
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Output(status: p.terminationStatus, stdout: String(decoding: data, as: UTF8.self))
+    }
+
+    /// Runs kinerja on the given PDFs (linked into one input folder).
+    static func kinerja(_ pdfs: [URL], name: String) throws -> URL {
+        let input = try folder("\(name)-in"), out = try folder("\(name)-out")
+        for pdf in pdfs {
+            try FileManager.default.createSymbolicLink(at: input.appendingPathComponent(pdf.lastPathComponent),
+                                                       withDestinationURL: pdf)
+        }
+        let result = try run(executable, ["run", input.path, "--out", out.path, "--quiet"])
+        #expect(result.status == 0, "kinerja run exited \(result.status)")
+        return out
+    }
+
+    struct Score {
+        var records: Double
+        var fields: Double
+        var discrepancies: Double
+    }
+
+    /// Scores `out` against the gold of the named files only.
+    static func score(_ out: URL, gold: URL, files: [String], name: String) throws -> Score {
+        let subset = try folder("\(name)-gold")
+        for file in files {
+            for suffix in [".records.jsonl", ".discrepancies.jsonl", ".pages.json"] {
+                let src = gold.appendingPathComponent(file + suffix)
+                if FileManager.default.fileExists(atPath: src.path) {
+                    try FileManager.default.copyItem(at: src, to: subset.appendingPathComponent(file + suffix))
+                }
+            }
+        }
+        let result = try run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", scorer.path, subset.path, out.path])
+        guard let line = result.stdout.split(separator: "\n").last(where: { $0.hasPrefix("score:") }) else {
+            Issue.record("no score line in: \(result.stdout)")
+            return Score(records: 0, fields: 0, discrepancies: 0)
+        }
+        var values: [String: Double] = [:]
+        for part in line.dropFirst("score:".count).split(separator: " ") {
+            let kv = part.split(separator: "=")
+            if kv.count == 2 { values[String(kv[0])] = Double(kv[1]) }
+        }
+        return Score(records: values["records_f1"] ?? 0, fields: values["fields_acc"] ?? 0,
+                     discrepancies: values["disc_f1"] ?? 0)
+    }
+
+    static func names(in folder: URL, prefix: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasPrefix(prefix) && $0.hasSuffix(".pdf") }
+            .map { String($0.dropLast(4)) }.sorted()
+    }
+}
+
+/// One run over the whole dev corpus, shared by the dev-corpus tests.
+actor DevCorpusRun {
+    static let shared = DevCorpusRun()
+    private var out: URL?
+
+    func output() throws -> URL {
+        if let out { return out }
+        let pdfs = try Corpus.names(in: Corpus.dev, prefix: "").map { Corpus.dev.appendingPathComponent($0 + ".pdf") }
+        let result = try Corpus.kinerja(pdfs, name: "dev")
+        out = result
+        return result
+    }
+}
+
+@Suite("Dev corpus scored against its gold", .serialized)
+struct DevCorpusScoreTests {
+    @Test("Quarterly workbooks: records and fields ≥ 0.97")
+    func quarterly() async throws {
+        let out = try await DevCorpusRun.shared.output()
+        let files = try Corpus.names(in: Corpus.dev, prefix: "tw")
+        #expect(files.count == 3)
+        let s = try Corpus.score(out, gold: Corpus.dev, files: files, name: "dev-tw")
+        #expect(s.records >= 0.97)
+        #expect(s.fields >= 0.97)
+    }
+
+    @Test("LKjIP Word exports: records and fields ≥ 0.95")
+    func lkjip() async throws {
+        let out = try await DevCorpusRun.shared.output()
+        let files = try Corpus.names(in: Corpus.dev, prefix: "lk")
+        #expect(files.count == 2)
+        let s = try Corpus.score(out, gold: Corpus.dev, files: files, name: "dev-lk")
+        #expect(s.records >= 0.95)
+        #expect(s.fields >= 0.95)
+    }
+
+    @Test("Scanned LKjIP through OCR: records and fields ≥ 0.90")
+    func scanned() async throws {
+        let out = try await DevCorpusRun.shared.output()
+        let files = try Corpus.names(in: Corpus.dev, prefix: "sc")
+        #expect(files.count == 1)
+        let s = try Corpus.score(out, gold: Corpus.dev, files: files, name: "dev-sc")
+        #expect(s.records >= 0.90)
+        #expect(s.fields >= 0.90)
+    }
+
+    @Test("Discrepancies over the whole dev corpus: disc_f1 ≥ 0.95")
+    func discrepancies() async throws {
+        let out = try await DevCorpusRun.shared.output()
+        let files = try Corpus.names(in: Corpus.dev, prefix: "")
+        let s = try Corpus.score(out, gold: Corpus.dev, files: files, name: "dev-all")
+        #expect(s.discrepancies >= 0.95)
+    }
+}
+
+@Suite("Real reports")
+struct RealCorpusTests {
+    @Test("Quarterly and RFK gold pages: records and fields ≥ 0.90 per file",
+          arguments: ["triwulan-2023-dinsos-kota-tangsel", "rfk-2022-08-dpupr-kab-grobogan"])
+    func goldPages(file: String) throws {
+        let out = try Corpus.kinerja([Corpus.real.appendingPathComponent(file + ".pdf")], name: "real-\(file)")
+        let s = try Corpus.score(out, gold: Corpus.realGold, files: [file], name: "real-\(file)")
+        #expect(s.records >= 0.90, "\(file): records_f1 \(s.records)")
+        #expect(s.fields >= 0.90, "\(file): fields_acc \(s.fields)")
+    }
+
+    @Test("Every real report runs and gets its documents.csv row")
+    func everyReport() throws {
+        let pdfs = try Corpus.names(in: Corpus.real, prefix: "").map { Corpus.real.appendingPathComponent($0 + ".pdf") }
+        #expect(pdfs.count >= 31)
+        let out = try Corpus.kinerja(pdfs, name: "real-all")
+        let csv = try String(contentsOf: out.appendingPathComponent("documents.csv"), encoding: .utf8)
+        let rows = csv.split(separator: "\n").dropFirst()
+        #expect(rows.count == pdfs.count)
+        for pdf in pdfs {
+            #expect(rows.contains { $0.contains(pdf.lastPathComponent) }, "no documents.csv row for \(pdf.lastPathComponent)")
+        }
+        // Reports with a text layer and tables give records.
+        let records = try String(contentsOf: out.appendingPathComponent("records.csv"), encoding: .utf8)
+        #expect(records.contains("triwulan-2023-dinkes-kota-tangsel.pdf"))
+        #expect(records.contains("lkip-2016-distan-prov-jabar.pdf"))
+        #expect(records.contains("rfk-2021-01-dpupr-kab-grobogan.pdf"))
+    }
+}

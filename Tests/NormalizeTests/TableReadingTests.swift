@@ -1,0 +1,91 @@
+import Foundation
+import Ingest
+import Model
+@testable import Normalize
+import Testing
+
+/// Header mapping, wrapped cells and tables running over pages, checked on
+/// header texts and on a real quarterly workbook export.
+@Suite struct HeaderMappingTests {
+    let mapper = HeaderMapper(columns: NormalizeConfig().columns)
+
+    @Test func quarterlyWorkbookHeader() {
+        #expect(mapper.role(for: ["Target", "Kinerja"]) == .value(.target, nil))
+        #expect(mapper.role(for: ["Target", "Pagu (Rp)"]) == .value(.pagu, nil))
+        #expect(mapper.role(for: ["Realisasi", "Kinerja"]) == .value(.realisasi, nil))
+        #expect(mapper.role(for: ["Realisasi", "Anggaran (Rp)"]) == .value(.realisasiRp, nil))
+        #expect(mapper.role(for: ["Capaian (%)", "Kinerja"]) == .value(.capaian, nil))
+        #expect(mapper.role(for: ["Capaian (%)", "Anggaran"]) == .value(.capaianAnggaran, nil))
+        #expect(mapper.role(for: ["Indikator Kinerja"]) == .indicator)
+        #expect(mapper.role(for: ["Cara/ Formula Pengukuran"]) == .formula)
+        #expect(mapper.role(for: ["Satuan"]) == .unit)
+        #expect(mapper.role(for: ["Program/ Kegiatan/ Sub Kegiatan"]) == .name)
+        #expect(mapper.role(for: ["Sasaran Strategis"]) == .sasaran)
+    }
+
+    @Test func periodsFromHeaders() {
+        #expect(mapper.role(for: ["Tahun 2021", "Target"]) == .value(.target, .year(2021)))
+        #expect(mapper.role(for: ["Realisasi Kinerja Pada Triwulan I - IV Tahun 2023", "II", "K"])
+                == .value(.realisasi, .quarter(2)))
+        #expect(mapper.role(for: ["TW III", "Realisasi"]) == .value(.realisasi, .quarter(3)))
+    }
+
+    @Test func extraAndIgnoredColumns() {
+        #expect(mapper.role(for: ["Target Akhir RPJMD"]) == .extra("Target Akhir RPJMD"))
+        #expect(mapper.role(for: ["PPTK"]) == .ignored)
+        #expect(mapper.role(for: ["Kode"]) == .code("Kode"))
+        #expect(mapper.role(for: ["ANGGARAN PER SUB KEGIATAN"]) == .levelPagu(.subKegiatan, "ANGGARAN PER SUB KEGIATAN"))
+        #expect(mapper.role(for: ["ANGGARAN PER KEGIATAN"]) == .levelPagu(.kegiatan, "ANGGARAN PER KEGIATAN"))
+    }
+
+    @Test func bareRupiahAfterPaguIsRealisasi() {
+        let paths = [["ANGGARAN PER PAKET"], ["Rupiah"], ["%"]]
+        let roles = mapper.resolve(paths.map { mapper.role(for: $0) }, paths: paths)
+        #expect(roles[1] == .value(.realisasiRp, nil))
+        #expect(roles[2] == .value(.capaianAnggaran, nil))
+    }
+
+    @Test func columnNumberRowsWithLetteredColumns() {
+        func cells(_ texts: [String]) -> [GridCell] {
+            texts.enumerated().map { i, t in
+                let box = BBox(x0: Double(i) * 20, y0: 0, x1: Double(i) * 20 + 10, y1: 8)
+                return GridCell(row: 0, column: i, bbox: box, lines: [TextLine(words: [Word(text: t, bbox: box)])])
+            }
+        }
+        let assembler = TableAssembler(mapper: mapper)
+        #expect(assembler.isColumnNumberRow(cells(["1", "2", "3", "3a", "3b", "4", "5"])))
+        #expect(assembler.isColumnNumberRow(cells(["(1)", "(2)", "(3)", "(4)"])))
+        #expect(assembler.isColumnNumberRow(cells(["2", "3", "7", "8", "9", "10", "14"])))
+        #expect(!assembler.isColumnNumberRow(cells(["12", "35", "1.250", "7"])))
+    }
+}
+
+@Suite struct WorkbookTableTests {
+    static let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
+    static let workbook = shared.appendingPathComponent(
+        "corpus/dev/tw01_pengukuran_kinerja_2022_dinkes_kab_tanah_datar.pdf")
+
+    static func normalized() throws -> NormalizedDocument {
+        let doc = try Ingestor().read(workbook, sourceFile: workbook.lastPathComponent)
+        return Normalizer().normalize(doc)
+    }
+
+    @Test func tableContinuingOverPagesIsOneTable() throws {
+        let records = try Self.normalized().records.filter { $0.period == Period(year: 2022, quarter: 1) }
+        // Triwulan I runs over pages 1–3 under a header repeated on each page.
+        #expect(Set(records.map(\.table)) == [1])
+        #expect(Set(records.map(\.page)) == [1, 2, 3])
+        let rows = records.map(\.row)
+        #expect(rows == Array(1...rows.count))
+        // The repeated header is never read as a record.
+        #expect(!records.contains { $0.indicator.lowercased().hasPrefix("indikator") })
+    }
+
+    @Test func wrappedCellsAreJoined() throws {
+        let records = try Self.normalized().records
+        let wrapped = "Persentase dokumen perencanaan, penganggaran dan evaluasi kinerja perangkat daerah yang tersusun tepat waktu"
+        #expect(records.contains { $0.indicator == wrapped })
+        #expect(Set(records.map(\.period.quarter)) == [1, 2, 3, 4])
+    }
+}
