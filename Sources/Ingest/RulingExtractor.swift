@@ -195,6 +195,16 @@ final class SVGPathReader: NSObject, XMLParserDelegate {
                     }
                 }
             }
+            if style.filled, !style.stroked, SVGPathReader.rectangle(points) == nil, points.count >= 3 {
+                // The shaft of a filled arrow (a thin, maybe slightly slanted bar).
+                let xs = points.map(\.0), ys = points.map(\.1)
+                let w = xs.max()! - xs.min()!, h = ys.max()! - ys.min()!
+                if w <= SVGPathReader.maxThickness, h >= SVGPathReader.minLength * 1.5 {
+                    strokes.append(Ruling(axis: .vertical, position: (xs.min()! + xs.max()!) / 2, start: ys.min()!, end: ys.max()!))
+                } else if h <= SVGPathReader.maxThickness, w >= SVGPathReader.minLength * 1.5 {
+                    strokes.append(Ruling(axis: .horizontal, position: (ys.min()! + ys.max()!) / 2, start: xs.min()!, end: xs.max()!))
+                }
+            }
             guard style.stroked || style.filled, let box = SVGPathReader.rectangle(points) else { continue }
             if box.width >= SVGPathReader.minBoxSide, box.height >= SVGPathReader.minBoxSide { boxes.append(box) }
         }

@@ -115,9 +115,14 @@ struct AgencyName: Equatable {
                 name += top[next].text.split(separator: " ").map(String.init)
                 next += 1
             }
-            // A region word ending the line: the region's name is on the next line.
-            if let last = name.last, config.regionWords.contains(CatalogWords(last).joined), next < top.count {
-                name += top[next].text.split(separator: " ").map(String.init)
+            // A region word ending the line: the region's name is on the line
+            // below, under the name (`… KABUPATEN` / `GROBOGAN`).
+            if let last = name.last, config.regionWords.contains(CatalogWords(last).joined) {
+                let below = top.filter { $0.bbox.y0 > line.bbox.y1 - 1 && $0.bbox.y0 < line.bbox.y1 + 2.5 * line.bbox.height
+                    && $0.bbox.horizontalOverlap(line.bbox) > 0 }
+                if let nextLine = below.min(by: { $0.bbox.y0 < $1.bbox.y0 }) {
+                    name += nextLine.text.split(separator: " ").map(String.init)
+                }
             }
             let cut = name.firstIndex { ["tahun", "periode", "th", "th."].contains($0.lowercased()) || $0.hasPrefix("(") }
             let kept = name[..<(cut ?? name.count)]

@@ -68,7 +68,9 @@ struct DiagramForm {
     // MARK: - Entries
 
     func drafts(from boxes: [DiagramBox], page: Page) -> [CatalogDraft] {
-        let links = Connectors(page: page, boxes: boxes.map(\.bbox))
+        // Every drawn rectangle's border is a border, not a connector.
+        let borders = boxes.map(\.bbox) + page.boxes + RulingRectangles.find(page.rulings)
+        let links = Connectors(page: page, boxes: boxes.map(\.bbox), borders: borders)
         var out: [CatalogDraft] = []
         let order = boxes.indices.sorted { (boxes[$0].bbox.y0, boxes[$0].bbox.x0) < (boxes[$1].bbox.y0, boxes[$1].bbox.x0) }
         for i in order where !boxes[i].rows.isEmpty {
@@ -89,7 +91,8 @@ struct DiagramForm {
                 for t in targets {
                     out.append(CatalogDraft(
                         page: box.page, bbox: box.bbox, level: level, goal: row.goal ?? box.statement,
-                        indicator: row.indicator, parent: parent.flatMap { boxes[$0].parentText },
+                        indicator: row.indicator,
+                        parent: parent.flatMap { parentText(boxes[$0], of: box, goal: row.goal ?? box.statement) },
                         target: t.raw, period: t.year, owner: box.owner, name: box.name))
                 }
             }
@@ -97,30 +100,57 @@ struct DiagramForm {
         return out
     }
 
-    /// The box one level up from box `i`: joined by a connector, else above
-    /// it and overlapping it horizontally. With `sameLevel`, a box of the
-    /// same level also counts (an indicator box under its statement box).
+    /// The box one level up from box `i`. Candidates are boxes of the
+    /// nearest higher level above it. A connector decides among those that
+    /// overlap the box horizontally (a connector path may run along other
+    /// boxes' rows of borders, so one that leads sideways is trusted only
+    /// when no candidate overlaps); without a joined overlapping candidate
+    /// the one overlapping most (then the nearest) is the parent, and
+    /// without any overlapping one, the nearest joined one. With
+    /// `sameLevel`, a box of the same level also counts (an indicator box
+    /// under its statement box).
     func parent(of i: Int, _ boxes: [DiagramBox], _ links: Connectors, sameLevel: Bool) -> Int? {
         let child = boxes[i]
         guard let rank = child.level?.rank else { return nil }
-        func eligible(_ j: Int) -> Bool {
+        let candidates = boxes.indices.filter { j in
             guard j != i, let r = boxes[j].level?.rank, !boxes[j].indicatorOnly else { return false }
             guard r < rank || (sameLevel && r == rank) else { return false }
             return boxes[j].bbox.midY < child.bbox.y0 + 2
         }
-        func better(_ a: Int, _ b: Int) -> Bool {
-            let ra = boxes[a].level!.rank, rb = boxes[b].level!.rank
-            if ra != rb { return ra > rb }
-            return boxes[a].bbox.y1 > boxes[b].bbox.y1
+        guard let nearest = candidates.compactMap({ boxes[$0].level?.rank }).max() else { return nil }
+        let level = candidates.filter { boxes[$0].level?.rank == nearest }
+        let joined = Set(links.joined(to: i))
+        let overlap = { (j: Int) in boxes[j].bbox.horizontalOverlap(child.bbox) }
+        let closer = { (a: Int, b: Int) -> Bool in
+            // true when b is the better parent
+            if abs(overlap(a) - overlap(b)) > 1 { return overlap(a) < overlap(b) }
+            return boxes[a].bbox.y1 < boxes[b].bbox.y1
         }
-        let joined = links.joined(to: i).filter(eligible)
-        if let best = joined.max(by: { better($1, $0) }) { return best }
-        let above = boxes.indices.filter { eligible($0) && boxes[$0].bbox.horizontalOverlap(child.bbox) > 0 }
-        return above.max { a, b in
-            if boxes[a].level!.rank != boxes[b].level!.rank { return boxes[a].level!.rank < boxes[b].level!.rank }
-            if abs(boxes[a].bbox.y1 - boxes[b].bbox.y1) > 2 { return boxes[a].bbox.y1 < boxes[b].bbox.y1 }
-            return boxes[a].bbox.horizontalOverlap(child.bbox) < boxes[b].bbox.horizontalOverlap(child.bbox)
+        // A box repeating a statement of a box one level up (a program
+        // box's Sasaran column) hangs from that box.
+        let own = Set(([child.statement] + child.rows.map(\.goal)).compactMap { $0.map(Self.squashed) })
+        if let stated = level.first(where: { j in
+            !own.isDisjoint(with: ([boxes[j].statement] + boxes[j].rows.map(\.goal)).compactMap { $0.map(Self.squashed) })
+        }) { return stated }
+        let overlapping = level.filter { overlap($0) > 0 }
+        if let best = overlapping.filter(joined.contains).max(by: closer) { return best }
+        if let best = overlapping.max(by: closer) { return best }
+        return level.filter(joined.contains).max { boxes[$0].bbox.y1 < boxes[$1].bbox.y1 }
+    }
+
+    /// Text compared without case, punctuation or spaces (narrow cells break
+    /// words: `Meningkatny a kualitas`).
+    static func squashed(_ text: String) -> String {
+        CatalogWords(text).tokens.joined()
+    }
+
+    /// How `parent` is named as the parent of `child`: the goal of the
+    /// parent the child repeats, else the parent's own naming.
+    func parentText(_ parent: DiagramBox, of child: DiagramBox, goal: String?) -> String? {
+        if let goal, let same = parent.rows.compactMap(\.goal).first(where: { Self.squashed($0) == Self.squashed(goal) }) {
+            return parent.rows.count == 1 ? parent.rows[0].indicator : same
         }
+        return parent.parentText
     }
 
     // MARK: - Boxes from titled table grids
@@ -150,24 +180,31 @@ struct DiagramForm {
         for grid in page.tables {
             let titles = grid.cells.compactMap { cell -> (GridCell, CatalogLevel, String?, Bool)? in
                 guard let first = cell.lines.first?.text, let t = title(first) else { return nil }
-                return (cell, t.level, t.name ?? (t.colon ? CatalogText.join(cell.lines.dropFirst().map(\.text)) : nil), t.colon)
+                // The name runs on over the cell's lines, up to a header label (`Target (%)`).
+                let lines = cell.lines.map(\.text).prefix { !CatalogWords($0).starts(with: "target") }
+                let whole = CatalogText.clean(lines.joined(separator: " "))
+                let name = whole.firstIndex(of: ":").map { CatalogText.clean(String(whole[whole.index(after: $0)...])) }
+                return (cell, t.level, name.flatMap { $0.isEmpty ? nil : $0 }, t.colon)
             }
             for (cell, level, name, colon) in titles {
                 let columns = colon ? cell.column..<(cell.column + cell.columnSpan) : 0..<grid.columnCount
                 let titleRows = Set(titles.filter { $0.0.row > cell.row && columns.contains($0.0.column) }.map(\.0.row))
                 let end = titleRows.min() ?? grid.rowCount
                 var box = DiagramBox(page: page.number, bbox: cell.bbox, level: level, name: colon ? name : nil)
+                let start = cell.row + (colon ? cell.rowSpan : 0)
+                guard start <= end else { continue }
                 // A heading title merged with the first header label (`SASARAN STRATEGIS INDIKATOR`).
-                box.rows = tableRows(grid, rows: (cell.row + (colon ? cell.rowSpan : 0))..<end, columns: columns,
-                                     skipping: colon ? nil : cell)
-                if box.rows.isEmpty, !colon {
-                    // `MISI RPJMD :` style heading whose statement is below it.
+                box.rows = tableRows(grid, rows: start..<end, columns: columns, title: colon ? nil : cell)
+                if box.rows.isEmpty {
+                    guard !colon else { continue }
+                    // A heading whose statement is under it in the same cell (`TUJUAN` / `Mewujudkan …`).
                     box.statement = CatalogText.join(cell.lines.dropFirst().map(\.text))
+                    if box.statement != nil { boxes.append(box) }
+                    continue
                 }
                 for r in cell.row..<end {
-                    for c in columns { if let x = grid.cell(coveringRow: r, column: c) { box.bbox = box.bbox.union(x.bbox) } }
+                    for c in columns { if let x = Self.cell(grid, r, c) { box.bbox = box.bbox.union(x.bbox) } }
                 }
-                if !colon, box.rows.isEmpty, box.statement == nil { continue }
                 boxes.append(box)
             }
         }
@@ -177,15 +214,22 @@ struct DiagramForm {
     /// The indicator rows of a box table: the column roles come from header
     /// labels (`Sasaran`/`Pernyataan`, `Indikator`, `Target`, a year), which
     /// may share a cell with the first data line.
-    func tableRows(_ grid: TableGrid, rows: Range<Int>, columns: Range<Int>, skipping title: GridCell?) -> [DiagramBox.Row] {
+    func tableRows(_ grid: TableGrid, rows: Range<Int>, columns: Range<Int>, title: GridCell?) -> [DiagramBox.Row] {
         guard !rows.isEmpty else { return [] }
         enum Role { case statement, indicator, target(String?) }
         var roles: [Int: Role] = [:]
+        func yearless(_ c: Int) -> Bool { if case .target(nil)? = roles[c] { return true }; return false }
         for r in rows {
-            for c in columns where roles[c] == nil {
-                guard let cell = grid.cell(coveringRow: r, column: c), cell.row == r, cell != title else { continue }
-                for line in cell.lines.prefix(3) {
+            for c in columns where roles[c] == nil || yearless(c) {
+                guard let cell = Self.cell(grid, r, c), cell.row == r else { continue }
+                // A header label opens its cell (after the title, in the title's cell).
+                for line in (cell == title ? Array(cell.lines.dropFirst()) : cell.lines).prefix(1) {
                     let w = CatalogWords(line.text)
+                    if yearless(c) {
+                        // Only a year under a `TARGET` header refines the column.
+                        if let year = Self.year(line.text) { roles[c] = .target(year) }
+                        break
+                    }
                     if config.columns.indicator.contains(where: { w.joined == CatalogWords($0).joined }) {
                         roles[c] = .indicator
                     } else if config.columns.statement.contains(where: { w.joined == CatalogWords($0).joined }) {
@@ -193,7 +237,9 @@ struct DiagramForm {
                     } else if let year = Self.year(line.text) {
                         roles[c] = .target(year)
                     } else if w.starts(with: "target") {
-                        if cell.columnSpan == 1 { roles[c] = .target(nil) }
+                        // `TARGET` / `2022` in one cell.
+                        let next = cell.lines.dropFirst().first.flatMap { Self.year($0.text) }
+                        if cell.columnSpan == 1 { roles[c] = .target(next) }
                         continue
                     } else { continue }
                     break
@@ -209,11 +255,11 @@ struct DiagramForm {
         }
         var out: [DiagramBox.Row] = []
         for r in rows {
-            guard let cell = grid.cell(coveringRow: r, column: indicatorColumn), cell.row == r,
+            guard let cell = Self.cell(grid, r, indicatorColumn), cell.row == r, cell != title,
                   let indicator = dataText(cell) else { continue }
-            let goal = statementColumn.flatMap { grid.cell(coveringRow: r, column: $0) }.flatMap(dataText)
+            let goal = statementColumn.flatMap { Self.cell(grid, r, $0) }.flatMap(dataText)
             let targets = targetColumns.compactMap { c, year -> (year: String?, raw: String)? in
-                guard let t = grid.cell(coveringRow: r, column: c).flatMap(dataText) else { return nil }
+                guard let t = Self.cell(grid, r, c).flatMap(dataText) else { return nil }
                 return (year, t)
             }
             out.append(DiagramBox.Row(goal: goal, indicator: indicator, targets: targets))
@@ -236,6 +282,13 @@ struct DiagramForm {
         return CatalogText.join(lines)
     }
 
+    /// The most specific cell covering (r, c): grids rebuilt from a whole
+    /// diagram may hold empty merged areas overlapping the boxes' cells.
+    static func cell(_ grid: TableGrid, _ r: Int, _ c: Int) -> GridCell? {
+        grid.cells.filter { r >= $0.row && r < $0.row + $0.rowSpan && c >= $0.column && c < $0.column + $0.columnSpan }
+            .min { ($0.isEmpty ? 1 : 0, $0.rowSpan * $0.columnSpan) < ($1.isEmpty ? 1 : 0, $1.rowSpan * $1.columnSpan) }
+    }
+
     /// `2022` alone on a line.
     static func year(_ text: String) -> String? {
         let t = text.trimmingCharacters(in: .whitespaces)
@@ -250,7 +303,7 @@ struct DiagramForm {
         var rects = (page.boxes + RulingRectangles.find(page.rulings))
             .filter { $0.width * $0.height < pageArea * 0.25 }
             .filter { r in !taken.contains { $0.contains(x: r.midX, y: r.midY) } }
-        rects = Array(Set(rects.map(\.rounded)))
+        rects = Self.splitStacks(Array(Set(rects.map(\.rounded))))
         let words = page.words.filter { w in !taken.contains { $0.contains(x: w.bbox.midX, y: w.bbox.midY) } }
         // Each word to the smallest rectangle holding its centre.
         var content: [Int: [Word]] = [:]
@@ -279,15 +332,63 @@ struct DiagramForm {
             while let p = merged[root] { root = p }
             parts[root, default: []].append(content[i]!)
         }
-        return parts.compactMap { index, groups in
-            box(page: page.number, rect: rects[index], groups: groups)
+        var boxes: [DiagramBox] = []
+        var loose: [(rect: BBox, lines: [String])] = []
+        for (index, groups) in parts {
+            if let b = box(page: page.number, rect: rects[index], groups: groups) {
+                boxes.append(b)
+            } else {
+                loose.append((rects[index], BoxText.lines(groups.flatMap { $0 })))
+            }
         }
+        attachTargets(&boxes, loose: loose)
+        return boxes
+    }
+
+    /// A `TARGET` label drawn as its own box beside an indicator box, with
+    /// the figure in the box under the label (`TARGET` / `50 Org`).
+    func attachTargets(_ boxes: inout [DiagramBox], loose: [(rect: BBox, lines: [String])]) {
+        let labels = loose.filter { $0.lines.first.map { CatalogWords($0).starts(with: "target") } ?? false }
+        for i in boxes.indices where boxes[i].indicatorOnly && boxes[i].rows.count == 1 && boxes[i].rows[0].targets.isEmpty {
+            let b = boxes[i].bbox
+            let beside = labels.filter { $0.rect.x0 >= b.x1 - 10 && $0.rect.x0 <= b.x1 + 60 && $0.rect.verticalOverlap(b) > 0 }
+            guard let label = beside.min(by: { $0.rect.x0 < $1.rect.x0 }) else { continue }
+            var value = CatalogText.join([String(label.lines[0].dropFirst(6))] + label.lines.dropFirst())
+            if value == nil {
+                let below = loose.filter { $0.rect.horizontalOverlap(label.rect) > label.rect.width * 0.5
+                    && $0.rect.y0 >= label.rect.y1 - 3 && $0.rect.y0 <= label.rect.y1 + 20 }
+                value = below.min(by: { $0.rect.y0 < $1.rect.y0 }).flatMap { CatalogText.join($0.lines) }
+            }
+            if let value { boxes[i].rows[0].targets = [(nil, value)] }
+        }
+    }
+
+    /// A column of boxes drawn as one bordered rectangle with a coloured
+    /// header per box (Excel cells): cut at each header into one rectangle
+    /// per box.
+    static func splitStacks(_ rects: [BBox]) -> [BBox] {
+        var out: [BBox] = []
+        for p in rects {
+            let headers = rects.filter { c in c != p && c.x0 >= p.x0 - 1 && c.x1 <= p.x1 + 1 && c.y0 >= p.y0 - 1
+                && c.y1 <= p.y1 + 1 && c.width >= p.width * 0.9 && c.height < p.height * 0.5 }
+                .sorted { $0.y0 < $1.y0 }
+            // Headers that do not overlap one another, two or more.
+            let separate = zip(headers, headers.dropFirst()).allSatisfy { $0.y1 <= $1.y0 + 1 }
+            guard headers.count >= 2, separate else { out.append(p); continue }
+            var tops = headers.map(\.y0)
+            if tops[0] > p.y0 + 2 { tops.insert(p.y0, at: 0) }
+            for (k, top) in tops.enumerated() {
+                let bottom = k + 1 < tops.count ? tops[k + 1] : p.y1
+                out.append(BBox(x0: p.x0, y0: top, x1: p.x1, y1: bottom))
+            }
+        }
+        return out
     }
 
     /// Reads one drawn box's text by its labels.
     func box(page: Int, rect: BBox, groups: [[Word]]) -> DiagramBox? {
         // The main text, and sub-boxes such as `TARGET 50 Org`.
-        var lines: [String] = []
+        var main: [Word] = []
         var targetTexts: [String] = []
         for words in groups {
             let text = BoxText.lines(words)
@@ -295,9 +396,10 @@ struct DiagramForm {
                 let rest = CatalogText.join([String(first.dropFirst(6))] + text.dropFirst())
                 if let rest { targetTexts.append(rest) }
             } else {
-                lines += text
+                main += words
             }
         }
+        let lines = BoxText.lines(main)
         guard let first = lines.first else { return nil }
         var box = DiagramBox(page: page, bbox: rect)
         let w = CatalogWords(first)
@@ -361,8 +463,8 @@ struct DiagramForm {
         let pattern = #"^\s*[^\s]+(\s+[^\s]+){0,2}?\s*[0-9IVX.]*\s*[–—:\-]\s*"#
         guard CatalogWords(text).starts(with: label),
               let range = text.range(of: pattern, options: .regularExpression) else { return nil }
-        let head = CatalogWords(String(text[range]))
-        guard head.tokens.count <= CatalogWords(label).tokens.count + 2 else { return nil }
+        let head = CatalogWords(String(text[range])).tokens.filter { Int($0) == nil }
+        guard head.count <= CatalogWords(label).tokens.count + 2 else { return nil }
         let rest = CatalogText.clean(String(text[range.upperBound...]))
         return rest.isEmpty ? nil : rest
     }
@@ -500,11 +602,11 @@ enum RulingRectangles {
 struct Connectors {
     private var boxesOfPath: [[Int]] = []
 
-    init(page: Page, boxes: [BBox]) {
+    init(page: Page, boxes: [BBox], borders: [BBox]) {
         let tol = 3.0
         let reach = 9.0 // an arrowhead may stand between a line's end and the box
         let segments = RulingRectangles.merge(page.strokes + page.rulings).filter { s in
-            !boxes.contains { b in Connectors.onBorder(s, b, tol) }
+            !borders.contains { b in Connectors.onBorder(s, b, tol) }
         }
         // Union-find over touching segments.
         var parent = Array(segments.indices)
@@ -531,14 +633,18 @@ struct Connectors {
         Array(Set(boxesOfPath.filter { $0.contains(i) }.flatMap { $0 }).subtracting([i]))
     }
 
+    /// A segment lying along an edge of the box (over half the edge or half
+    /// the segment): a border, or a row of borders drawn as one line.
     static func onBorder(_ s: Ruling, _ b: BBox, _ tol: Double) -> Bool {
+        func along(_ lo: Double, _ hi: Double) -> Bool {
+            let overlap = min(s.end, hi) - max(s.start, lo)
+            return overlap > 0 && (overlap >= (hi - lo) * 0.5 || overlap >= s.length * 0.5)
+        }
         switch s.axis {
         case .horizontal:
-            return (abs(s.position - b.y0) <= tol || abs(s.position - b.y1) <= tol)
-                && s.start >= b.x0 - tol && s.end <= b.x1 + tol
+            return (abs(s.position - b.y0) <= tol || abs(s.position - b.y1) <= tol) && along(b.x0, b.x1)
         case .vertical:
-            return (abs(s.position - b.x0) <= tol || abs(s.position - b.x1) <= tol)
-                && s.start >= b.y0 - tol && s.end <= b.y1 + tol
+            return (abs(s.position - b.x0) <= tol || abs(s.position - b.x1) <= tol) && along(b.y0, b.y1)
         }
     }
 
