@@ -91,7 +91,7 @@ public struct CatalogConfig: Sendable, Codable, Equatable {
     public var matchThreshold: Double = 0.85
     /// Words ignored when comparing indicator texts.
     public var fillerWords: [String] = ["yang", "dan", "di", "ke", "dari", "pada", "dalam", "untuk", "per",
-                                        "terhadap", "oleh", "dengan", "atau", "serta", "jml", "jumlah"]
+                                        "terhadap", "oleh", "dengan", "atau", "serta"]
 
     public init() {}
 
