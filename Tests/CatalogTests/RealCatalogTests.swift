@@ -101,7 +101,7 @@ struct RealCatalogTests {
     /// beside it under each sasaran (the IKU OPD band).
     @Test func diskominfo() throws {
         let entries = try Self.entries("pohon-2016-diskominfo-prov-jabar.pdf")
-        #expect(entries.allSatisfy { $0.owner == "DINAS KOMUNIKASI DAN INFORMATIKA PROVINSI JAWA BARAT" })
+        #expect(entries.filter { $0.level == .sasaran }.allSatisfy { $0.owner == "DINAS KOMUNIKASI DAN INFORMATIKA PROVINSI JAWA BARAT" })
 
         let sdm = try #require(Self.entry(entries, "Jumlah SDM yang memiliki kompetensi dan bersertifikat di Bidang TIK"))
         #expect(sdm.level == .sasaran)
@@ -121,6 +121,22 @@ struct RealCatalogTests {
         let digital = try #require(Self.entry(entries, "Jumlah konektivitas digital"))
         #expect(digital.target.raw == "176 Titik" && digital.target.value == 176)
         #expect(digital.goal == "Meningkatnya konektivitas jaringan komunikasi digital di Jawa Barat")
+
+        // Program band: a bidang's numbered indicators (`2.1.1` | text), the
+        // bidang their owner; under them the seksi's (kegiatan) indicators.
+        let area = try #require(Self.entry(entries, "Persentase Area Layanan Infrastruktur Pos dan Telekomunikasi"))
+        #expect(area.level == .program)
+        #expect(area.owner == "BIDANG POS DAN TELEKOMUNIKASI")
+        #expect(area.parent == "Persentase cakupan area infrastruktur pos dan telekomunikasi")
+
+        let kapasitas = try #require(Self.entry(entries, "Persentase peningkatan kapasitas SDM di bidang TIK"))
+        #expect(kapasitas.level == .program)
+        #expect(kapasitas.owner == "BIDANG TELEMATIKA")
+        #expect(kapasitas.parent == "Jumlah SDM yang memiliki kompetensi dan bersertifikat di Bidang TIK")
+
+        let bersertifikat = try #require(Self.entry(entries, "Jumlah SDM dengan kompetensi dan telah bersertifikat di bidang TIK"))
+        #expect(bersertifikat.level == .kegiatan)
+        #expect(bersertifikat.owner == "SEKSI STANDARDISASI DAN MONITORING EVALUASI TELEMATIKA")
     }
 
     /// The scanned tree has no text layer: no entries (and no error).

@@ -59,6 +59,17 @@ public struct CatalogConfig: Sendable, Codable, Equatable {
         "rsud", "rumah sakit", "bappeda", "bapenda", "bpbd", "bkpsdm", "satpol", "kepolisian", "kejaksaan",
         "pengadilan", "puskesmas", "dinkes", "dinsos", "disdik", "dukcapil",
     ]
+    /// First words of a unit within the agency (`BIDANG …`, `SEKSI …`): a
+    /// diagram box headed by one names the owner of the indicators under it.
+    public var unitWords: [String] = ["bidang", "seksi", "balai", "upt", "uptd", "sub bagian", "subbag", "bagian",
+                                      "sekretariat", "subbidang", "sub bidang"]
+    /// The level of the indicators a unit owns: a bidang (Eselon III) answers
+    /// for program indicators, a seksi or sub bagian (Eselon IV) for kegiatan ones.
+    public var unitLevels: [String: CatalogLevel] = [
+        "bidang": .program, "balai": .program, "bagian": .program, "sekretariat": .program,
+        "seksi": .kegiatan, "sub bagian": .kegiatan, "subbag": .kegiatan, "subbidang": .kegiatan,
+        "sub bidang": .kegiatan,
+    ]
     /// Words naming the region an agency serves (`KABUPATEN X`, `KOTA X`).
     public var regionWords: [String] = ["kabupaten", "kab", "kota", "provinsi", "prov"]
     /// Words that name a tree level in a heading, title or band label.
@@ -99,6 +110,8 @@ public struct CatalogConfig: Sendable, Codable, Equatable {
         case columns
         case agencyWords = "agency_words"
         case regionWords = "region_words"
+        case unitWords = "unit_words"
+        case unitLevels = "unit_levels"
         case levelWords = "level_words"
         case bands
         case indicatorLabels = "indicator_labels"
@@ -115,6 +128,8 @@ public struct CatalogConfig: Sendable, Codable, Equatable {
         columns = try c.decodeIfPresent(Columns.self, forKey: .columns) ?? d.columns
         agencyWords = try c.decodeIfPresent([String].self, forKey: .agencyWords) ?? d.agencyWords
         regionWords = try c.decodeIfPresent([String].self, forKey: .regionWords) ?? d.regionWords
+        unitWords = try c.decodeIfPresent([String].self, forKey: .unitWords) ?? d.unitWords
+        unitLevels = try c.decodeIfPresent([String: CatalogLevel].self, forKey: .unitLevels) ?? d.unitLevels
         levelWords = try c.decodeIfPresent([String: CatalogLevel].self, forKey: .levelWords) ?? d.levelWords
         bands = try c.decodeIfPresent([String: CatalogLevel].self, forKey: .bands) ?? d.bands
         indicatorLabels = try c.decodeIfPresent([String].self, forKey: .indicatorLabels) ?? d.indicatorLabels

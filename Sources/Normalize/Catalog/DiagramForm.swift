@@ -73,6 +73,16 @@ struct DiagramForm {
         let links = Connectors(page: page, boxes: boxes.map(\.bbox), borders: borders)
         var out: [CatalogDraft] = []
         let order = boxes.indices.sorted { (boxes[$0].bbox.y0, boxes[$0].bbox.x0) < (boxes[$1].bbox.y0, boxes[$1].bbox.x0) }
+        // A statement box with one indicator box under it is named by that
+        // indicator when it is a parent.
+        var named = boxes
+        var attached: [Int: [String]] = [:]
+        for i in boxes.indices where boxes[i].indicatorOnly {
+            if let p = self.parent(of: i, boxes, links, sameLevel: true) { attached[p, default: []] += boxes[i].rows.map(\.indicator) }
+        }
+        for (p, indicators) in attached where indicators.count == 1 && named[p].rows.isEmpty {
+            named[p].rows = [DiagramBox.Row(goal: named[p].statement, indicator: indicators[0], targets: [])]
+        }
         for i in order where !boxes[i].rows.isEmpty {
             var box = boxes[i]
             var parent = self.parent(of: i, boxes, links, sameLevel: box.indicatorOnly)
@@ -92,7 +102,7 @@ struct DiagramForm {
                     out.append(CatalogDraft(
                         page: box.page, bbox: box.bbox, level: level, goal: row.goal ?? box.statement,
                         indicator: row.indicator,
-                        parent: parent.flatMap { parentText(boxes[$0], of: box, goal: row.goal ?? box.statement) },
+                        parent: parent.flatMap { parentText(named[$0], of: box, goal: row.goal ?? box.statement) },
                         target: t.raw, period: t.year, owner: box.owner, name: box.name))
                 }
             }
@@ -334,7 +344,10 @@ struct DiagramForm {
         }
         var boxes: [DiagramBox] = []
         var loose: [(rect: BBox, lines: [String])] = []
-        for (index, groups) in parts {
+        let (numbered, consumed) = numberedRows(parts.mapValues { BoxText.lines($0.flatMap { $0 }) }, rects: rects,
+                                                page: page.number)
+        boxes += numbered
+        for (index, groups) in parts where !consumed.contains(index) {
             if let b = box(page: page.number, rect: rects[index], groups: groups) {
                 boxes.append(b)
             } else {
@@ -343,6 +356,48 @@ struct DiagramForm {
         }
         attachTargets(&boxes, loose: loose)
         return boxes
+    }
+
+    /// Indicators printed as a row of two boxes, the number in one and the
+    /// text in the next (`2.1.1` | `Persentase layanan …`), under a unit's
+    /// header box (`BIDANG POS DAN TELEKOMUNIKASI`, `SEKSI …`): one box per
+    /// row, its owner the unit above it. Returns the boxes and the
+    /// rectangles they used.
+    func numberedRows(_ texts: [Int: [String]], rects: [BBox], page: Int) -> ([DiagramBox], Set<Int>) {
+        let number = #"^\d+(\.\d+)+\.?$"#
+        var out: [DiagramBox] = []
+        var used = Set<Int>()
+        let units = texts.filter { _, lines in
+            guard let first = lines.first else { return false }
+            let w = CatalogWords(first)
+            return config.unitWords.contains { w.starts(with: $0) } && first == first.uppercased()
+        }
+        for (n, lines) in texts where !lines.isEmpty
+            && lines.allSatisfy({ $0.range(of: number, options: .regularExpression) != nil }) {
+            let a = rects[n]
+            let beside = texts.filter { t, tl in
+                let b = rects[t]
+                guard t != n, b.x0 >= a.x1 - 3, b.x0 - a.x1 < 8,
+                      b.verticalOverlap(a) >= min(a.height, b.height) * 0.6,
+                      let first = tl.first.map({ CatalogWords($0).tokens.first ?? "" }) else { return false }
+                return Self.indicatorStarts.contains(first)
+            }
+            guard let (t, tl) = beside.min(by: { rects[$0.key].x0 < rects[$1.key].x0 }) else { continue }
+            let rect = a.union(rects[t])
+            var box = DiagramBox(page: page, bbox: rect)
+            box.rows = BoxText.items(tl, starts: Self.indicatorStarts).map { DiagramBox.Row(goal: nil, indicator: $0, targets: []) }
+            // The unit: the nearest header box above that spans the row.
+            let above = units.filter { u, _ in rects[u].y1 <= rect.y0 + 2 && rects[u].horizontalOverlap(rect) > rect.width * 0.5 }
+            box.owner = above.max { rects[$0.key].y1 < rects[$1.key].y1 }.flatMap { CatalogText.join($0.value) }
+            if let owner = box.owner {
+                let w = CatalogWords(owner)
+                let key = config.unitLevels.keys.filter { w.starts(with: $0) }.max { $0.count < $1.count }
+                box.level = key.flatMap { config.unitLevels[$0] }
+            }
+            out.append(box)
+            used.formUnion([n, t])
+        }
+        return (out, used)
     }
 
     /// A `TARGET` label drawn as its own box beside an indicator box, with
@@ -500,13 +555,17 @@ struct DiagramForm {
         labels.sort { $0.y < $1.y }
         for k in labels.indices.dropLast() {
             let a = labels[k].y, b = labels[k + 1].y
+            // The free corridor (no box crosses it) nearest the labels' midpoint.
             let spans = boxes.map { (max($0.bbox.y0, a), min($0.bbox.y1, b)) }.filter { $0.0 < $0.1 }.sorted { $0.0 < $1.0 }
-            var best = (a + b) / 2, widest = -1.0, cursor = a
+            let middle = (a + b) / 2
+            var corridors: [Double] = []
+            var cursor = a
             for (s, e) in spans {
-                if s - cursor > widest { widest = s - cursor; best = (cursor + s) / 2 }
+                if s > cursor { corridors.append((cursor + s) / 2) }
                 cursor = max(cursor, e)
             }
-            if b - cursor > widest { best = (cursor + b) / 2 }
+            if b > cursor { corridors.append((cursor + b) / 2) }
+            let best = corridors.min { abs($0 - middle) < abs($1 - middle) } ?? middle
             labels[k].to = best
             labels[k + 1].from = best
         }
