@@ -14,7 +14,7 @@ import Validate
     /// repeated, a sign-off block and verification table after it that are
     /// not data.
     @Test func tableForm() throws {
-        let (result, normalized, _) = try Pipeline.batch([Pipeline.sample("pohon_tabel_2024_dinsos_kota_sukamaju.pdf")])
+        let (result, normalized, docs) = try Pipeline.batch([Pipeline.sample("pohon_tabel_2024_dinsos_kota_sukamaju.pdf")])
         #expect(normalized[0].kind == .pohon)
         #expect(normalized[0].records.isEmpty)
         #expect(normalized[0].agency == "dinas sosial kota sukamaju")
@@ -85,7 +85,7 @@ import Validate
                 targetRaw: "75%", targetValue: 75, unit: "%", crosscutting: ["DINAS KESEHATAN"], polarity: .positive),
         ]
         #expect(entries.count == expected.count, "\(entries.map(\.indicator))")
-        for (e, x) in zip(entries, expected) { x.check(e, period: "2024-2026", owner: Self.tableOwner) }
+        for (e, x) in zip(entries, expected) { x.check(e, in: docs[0], period: "2024-2026", owner: Self.tableOwner) }
         // Keys number the entries of the document.
         #expect(entries.map(\.key) == (1...entries.count).map { IndicatorEntry.key(docID: entries[0].docID, number: $0) })
     }
@@ -96,7 +96,7 @@ import Validate
     /// and the agency, then the cascade under each agency indicator, with a
     /// `LANJUTAN INDIKATOR 1` page.
     @Test func listForm() throws {
-        let (result, normalized, _) = try Pipeline.batch([Pipeline.sample("pohon_cascading_2023_dinsos_kab_sukajaya.pdf")])
+        let (result, normalized, docs) = try Pipeline.batch([Pipeline.sample("pohon_cascading_2023_dinsos_kab_sukajaya.pdf")])
         #expect(normalized[0].kind == .pohon)
         let pmks = "Persentase penanganan Penyandang Masalah Kesejahteraan Sosial (PMKS)/ Pemerlu Pelayanan Kesejahteraan Sosial (PPKS)"
         let kekerasan = "Rasio kekerasan terhadap perempuan, termasuk TPPO (per 100.000 penduduk perempuan)"
@@ -152,7 +152,7 @@ import Validate
         ]
         let entries = result.indicators
         #expect(entries.count == expected.count, "\(entries.map(\.indicator))")
-        for (e, x) in zip(entries, expected) { x.check(e, period: "2023", owner: Self.listOwner) }
+        for (e, x) in zip(entries, expected) { x.check(e, in: docs[0], period: "2023", owner: Self.listOwner) }
     }
 
     /// A batch of the table-form catalog and a report of the same agency:

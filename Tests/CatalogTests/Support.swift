@@ -58,13 +58,22 @@ struct ExpectedEntry {
     var crosscutting: [String] = []
     var polarity: Polarity
 
-    /// Checks every contract field of `e` (period and owner are the
-    /// document's, checked by the caller).
-    func check(_ e: IndicatorEntry, period: String?, owner: String?, sourceLocation: SourceLocation = #_sourceLocation) {
+    /// Checks every contract field of `e` (document, period and owner are
+    /// the document's, given by the caller).
+    func check(_ e: IndicatorEntry, in document: IngestedDocument, period: String?, owner: String?,
+               sourceLocation: SourceLocation = #_sourceLocation) {
         let what = "entry '\(indicator)'"
         #expect(e.schema == "indicators/1", "\(what)", sourceLocation: sourceLocation)
+        #expect(e.docID == document.docID, "\(what) doc_id", sourceLocation: sourceLocation)
+        #expect(e.sourceFile == document.sourceFile, "\(what) source_file", sourceLocation: sourceLocation)
         #expect(e.page == page, "\(what) page", sourceLocation: sourceLocation)
-        #expect(e.bbox != nil, "\(what) bbox", sourceLocation: sourceLocation)
+        // The box lies on the page.
+        if let b = e.bbox, let pageBox = document.pages.first(where: { $0.number == e.page }) {
+            #expect(b.x0 >= 0 && b.y0 >= 0 && b.x1 <= pageBox.width && b.y1 <= pageBox.height && b.x0 < b.x1 && b.y0 < b.y1,
+                    "\(what) bbox \(b)", sourceLocation: sourceLocation)
+        } else {
+            Issue.record("\(what) has no bbox", sourceLocation: sourceLocation)
+        }
         #expect(e.level == level, "\(what) level", sourceLocation: sourceLocation)
         #expect(e.goal == goal, "\(what) goal", sourceLocation: sourceLocation)
         #expect(e.indicator == indicator, sourceLocation: sourceLocation)
