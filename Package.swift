@@ -52,5 +52,11 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["kinerja", "Model"]),
         // The indicator catalog: performance trees read, linked to records, written.
         .testTarget(name: "CatalogTests", dependencies: ["Ingest", "Normalize", "Validate", "Export", "Model"]),
+        // Fuzzing (scripts/fuzz builds these with libFuzzer; a plain build
+        // gives programs that replay saved inputs).
+        .target(name: "FuzzKit", dependencies: ["Ingest", "Normalize", "Model"], path: "Fuzz/FuzzKit"),
+        .executableTarget(name: "FuzzNumbers", dependencies: ["FuzzKit"], path: "Fuzz/FuzzNumbers"),
+        .executableTarget(name: "FuzzTables", dependencies: ["FuzzKit"], path: "Fuzz/FuzzTables"),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzKit"]),
     ]
 )

@@ -3,8 +3,9 @@ import Ingest
 import Model
 import Normalize
 
-/// What became of one input file before validation.
-struct DocumentOutcome: Sendable {
+/// What became of one input file before validation. Codable: it travels
+/// from worker processes as JSON and is kept in the result cache.
+struct DocumentOutcome: Sendable, Codable {
     var summary: DocumentSummary
     var records: [Record]
     /// The indicator catalog read from a performance tree.
@@ -17,12 +18,16 @@ struct DocumentOutcome: Sendable {
 /// an outcome with `status = failed` and a one-line error.
 struct DocumentProcessor: Sendable {
     var config: PipelineConfig
+    /// Threads a large document's pages may be read on.
+    var pageThreads = 1
+    /// Called with the pages read so far and the document's page count.
+    var onPage: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
 
     func process(_ file: InputFile) -> DocumentOutcome {
         let start = Date()
         let ingestor = Ingestor(config: config.ingest)
         do {
-            let document = try ingestor.read(file.url, sourceFile: file.sourceFile)
+            let document = try ingestor.read(file.url, sourceFile: file.sourceFile, threads: pageThreads, onPage: onPage)
             let normalized = Normalizer(config: config.normalize, catalog: config.catalog).normalize(document)
             let textPages = document.pages.filter { $0.textSource == .textLayer }.count
             let textLayer: DocumentSummary.TextLayer =

@@ -34,15 +34,20 @@ enum InputDiscovery {
             let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
             for case let url as URL in walker where url.pathExtension.lowercased() == "pdf" {
                 let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+                let full = url.standardizedFileURL.path
+                let relative = full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : url.lastPathComponent
                 if values?.isSymbolicLink == true {
                     // A link to a file is read; a link to a folder is not followed.
                     var linkIsDir: ObjCBool = false
-                    guard fm.fileExists(atPath: url.path, isDirectory: &linkIsDir), !linkIsDir.boolValue else { continue }
+                    guard fm.fileExists(atPath: url.path, isDirectory: &linkIsDir) else {
+                        problems[InputFile(url: url, sourceFile: relative)] =
+                            "broken symbolic link (its target is missing, or the link points back to itself)"
+                        continue
+                    }
+                    guard !linkIsDir.boolValue else { continue }
                 } else if values?.isRegularFile != true {
                     continue
                 }
-                let full = url.standardizedFileURL.path
-                let relative = full.hasPrefix(prefix) ? String(full.dropFirst(prefix.count)) : url.lastPathComponent
                 files.append(InputFile(url: url, sourceFile: relative))
             }
         }

@@ -30,6 +30,22 @@ struct Run: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Print one JSON object per document on standard output, then a summary object.")
+    var json = false
+
+    @Option(help: "Worker processes reading documents (default: one per core).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Read only part K of N of the input (K/N, split by file hash), e.g. 2/4.")
+    var shard: Shard?
+
+    @Flag(help: "Read every file again instead of reusing outcomes kept in OUT/\(ResultCache.folderName).")
+    var noCache = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
     func run() throws {
         let config: PipelineConfig
         do {
@@ -41,26 +57,11 @@ struct Run: ParsableCommand {
         log.logLevel = quiet ? .error : .info
         let logger = log
 
-        let (files, problems) = InputDiscovery.files(in: paths)
-        let processor = DocumentProcessor(config: config)
-        let results = ResultSlots<DocumentOutcome>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            let outcome = processor.process(files[i])
-            results[i] = outcome
-            let s = outcome.summary
-            if s.status == .failed {
-                logger.error("\(s.error)")
-            } else {
-                logger.info("\(s.sourceFile): \(s.status.rawValue), \(s.pages) pages, \(s.records) records")
-            }
-        }
-        var outcomes = results.values.compactMap { $0 }
-        for (file, why) in problems.sorted(by: { $0.key.sourceFile < $1.key.sourceFile }) {
-            logger.error("\(file.sourceFile): \(why)")
-            outcomes.append(DocumentOutcome(
-                summary: DocumentSummary(docID: "", sourceFile: file.sourceFile, status: .failed, error: "\(file.sourceFile): \(why)"),
-                records: []))
-        }
+        let batch = Batch(
+            config: config, configPath: self.config.map { URL(fileURLWithPath: $0).path }, jobs: jobs, shard: shard,
+            cache: noCache ? nil : try ResultCache(outputDirectory: URL(fileURLWithPath: out), config: config))
+        let (outcomes, progress) = batch.run(paths: paths, progressStyle: .choose(quiet: quiet, json: json),
+                                             logger: logger)
 
         let validation = Validator(config: config.validate).validate(outcomes.flatMap(\.records),
                                                                      catalog: outcomes.catalog(config.catalog))
@@ -76,8 +77,8 @@ struct Run: ParsableCommand {
         try writer.writeAll(records: validation.records, discrepancies: validation.discrepancies, documents: summaries)
         try writer.writeIndicators(validation.indicators)
 
-        let failed = summaries.filter { $0.status == .failed }.count
-        logger.info("\(summaries.count) documents (\(failed) failed), \(validation.records.count) records, \(validation.discrepancies.count) discrepancies → \(out)")
+        progress.finish(documents: summaries.count, records: validation.records.count,
+                        discrepancies: validation.discrepancies.count, output: out)
 
         let worst = validation.discrepancies.map(\.severity).max()
         switch (failOn, worst) {
@@ -89,17 +90,3 @@ struct Run: ParsableCommand {
     }
 }
 
-/// Fixed slots filled from concurrent tasks.
-final class ResultSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    subscript(i: Int) -> T? {
-        get { lock.lock(); defer { lock.unlock() }; return slots[i] }
-        set { lock.lock(); slots[i] = newValue; lock.unlock() }
-    }
-
-    var values: [T?] { lock.lock(); defer { lock.unlock() }; return slots }
-}

@@ -1,0 +1,129 @@
+import Foundation
+import Logging
+import Model
+
+/// Reads a batch of files into outcomes: finds the files, keeps this
+/// shard's, takes what the cache already holds and hands the rest to the
+/// worker pool. Validation and output are the caller's (they need every
+/// record at once).
+struct Batch {
+    var config: PipelineConfig
+    /// The configuration file the workers load (nil: their default).
+    var configPath: String?
+    /// Worker processes.
+    var jobs: Int
+    var shard: Shard?
+    var cache: ResultCache?
+
+    /// Reads the files and folders at `paths`. The outcomes come in input
+    /// order (files sorted by path, then the paths that could not be
+    /// searched); `progress` is to be finished once the output is written.
+    func run(paths: [String], progressStyle: ProgressStyle, logger: Logger)
+        -> (outcomes: [DocumentOutcome], progress: BatchProgress) {
+        let (found, problems) = InputDiscovery.files(in: paths)
+        let files = fingerprint(found)
+        let mine = files.filter { file in
+            guard let shard else { return true }
+            switch file.hash {
+            case .success(let hash): return shard.contains(hash: hash)
+            case .failure: return shard.contains(unreadable: file.input.sourceFile)
+            }
+        }
+        let unsearched = problems.sorted { $0.key.sourceFile < $1.key.sourceFile }
+            .filter { shard?.contains(unreadable: $0.key.sourceFile) ?? true }
+
+        let progress = BatchProgress(style: progressStyle, logger: logger,
+                                     totalFiles: mine.count + unsearched.count,
+                                     totalBytes: mine.reduce(0) { $0 + $1.bytes })
+        let slots = Slots<DocumentOutcome>(count: mine.count)
+        var jobs: [WorkerPool.Job] = []
+        var jobSlot: [Int] = []
+        for (i, file) in mine.enumerated() {
+            switch file.hash {
+            case .failure(let error):
+                let outcome = DocumentOutcome.failed(file.input, "cannot read the file: \(error.reason)")
+                slots[i] = outcome
+                progress.finished(job: -1, outcome, bytes: file.bytes, cached: false)
+            case .success(let hash):
+                if let outcome = cache?.outcome(fileHash: hash, sourceFile: file.input.sourceFile) {
+                    slots[i] = outcome
+                    progress.finished(job: -1, outcome, bytes: file.bytes, cached: true)
+                } else {
+                    jobs.append(WorkerPool.Job(file: file.input, docID: hash))
+                    jobSlot.append(i)
+                }
+            }
+        }
+
+        let pool = WorkerPool(settings: .init(
+            executable: ResultCache.executablePath ?? CommandLine.arguments[0],
+            arguments: configPath.map { ["--config", $0] } ?? [],
+            size: self.jobs, cores: ProcessInfo.processInfo.activeProcessorCount,
+            documentTimeLimit: config.ingest.documentTimeLimit))
+        let cache = self.cache
+        let slotOfJob = jobSlot
+        pool.run(jobs) { event in
+            switch event {
+            case .pages(let job, let done, let total):
+                progress.pages(job: job, done: done, total: total)
+            case .finished(let job, let outcome, let reusable):
+                let file = mine[slotOfJob[job]]
+                if reusable, let cache, case .success(let hash) = file.hash {
+                    do {
+                        try cache.store(outcome, fileHash: hash)
+                    } catch {
+                        logger.warning("cannot store \(file.input.sourceFile) in the cache: \(error)")
+                    }
+                }
+                slots[slotOfJob[job]] = outcome
+                progress.finished(job: job, outcome, bytes: file.bytes, cached: false)
+            }
+        }
+
+        var outcomes = slots.values.compactMap { $0 }
+        for (file, why) in unsearched {
+            let outcome = DocumentOutcome.failed(file, why)
+            progress.finished(job: -1, outcome, bytes: 0, cached: false)
+            outcomes.append(outcome)
+        }
+        return (outcomes, progress)
+    }
+
+    /// A found file with its size and SHA-256 (or why it cannot be read).
+    struct FingerprintedFile: Sendable {
+        var input: InputFile
+        var bytes: Int
+        var hash: Swift.Result<String, FileHash.Unreadable>
+    }
+
+    /// Hashes the files, several at a time.
+    private func fingerprint(_ files: [InputFile]) -> [FingerprintedFile] {
+        let slots = Slots<FingerprintedFile>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let file = files[i]
+            let attributes = try? FileManager.default.attributesOfItem(atPath: file.url.path)
+            let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+            do throws(FileHash.Unreadable) {
+                slots[i] = FingerprintedFile(input: file, bytes: size, hash: .success(try FileHash.sha256(of: file.url)))
+            } catch {
+                slots[i] = FingerprintedFile(input: file, bytes: size, hash: .failure(error))
+            }
+        }
+        return slots.values.compactMap { $0 }
+    }
+}
+
+/// Fixed slots filled from concurrent threads.
+final class Slots<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    subscript(i: Int) -> T? {
+        get { lock.lock(); defer { lock.unlock() }; return slots[i] }
+        set { lock.lock(); slots[i] = newValue; lock.unlock() }
+    }
+
+    var values: [T?] { lock.lock(); defer { lock.unlock() }; return slots }
+}
