@@ -20,13 +20,19 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]
         ),
+        // Tesseract OCR (pages without a usable text layer) as a system library.
+        .systemLibrary(
+            name: "CTesseract",
+            pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev", "tesseract-ocr-ind", "tesseract-ocr-eng"])]
+        ),
         // The typed document model every stage hands forward.
         .target(name: "Model"),
         // Stage 1: PDF -> pages of positioned words, rulings and table grids.
         .target(
             name: "Ingest",
             dependencies: [
-                "CPoppler", "Model",
+                "CPoppler", "CTesseract", "Model",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -1,9 +1,16 @@
+import CPoppler
 import Crypto
+import Dispatch
 import Foundation
 import Model
 
 /// Stage 1: reads a PDF into pages of positioned words, ruling lines and
 /// table grids.
+///
+/// Pages whose text layer is missing, garbage or leaves pictures of print
+/// unread are rendered and read by OCR (Tesseract), on worker threads
+/// shared by the whole run; their words and the borders found in the
+/// pixels go through the same table reconstruction as text-layer pages.
 public struct Ingestor: Sendable {
     public var config: IngestConfig
 
@@ -31,23 +38,146 @@ public struct Ingestor: Sendable {
     public func read(data: Data, sourceFile: String) throws -> IngestedDocument {
         let docID = Ingestor.documentID(of: data)
         let pdf = try PDFDocument(data: data)
-        var pages: [Page] = []
-        for i in 0..<min(pdf.pageCount, config.maxPages) {
+        let count = min(pdf.pageCount, config.maxPages)
+        let pages = PageSlots(count: count)
+        let pending = DispatchGroup()
+        let ocr = config.ocr
+        let workers = ocr.enabled
+            ? OCRWorkers.shared(languages: OCRLanguages(recognition: ocr.languages, dataPath: ocr.tessdata), threads: ocr.threads)
+            : nil
+        // poppler is not thread-safe: this thread reads and renders every
+        // page; only the OCR of a rendered page runs elsewhere.
+        for i in 0..<count {
             guard let page = pdf.page(i) else { continue }
-            pages.append(readPage(page))
+            let glyphs = TextExtractor.glyphs(of: page)
+            guard let workers else {
+                pages[i] = readPage(page, glyphs: glyphs)
+                continue
+            }
+            let check = textLayerCheck(page, glyphs: glyphs)
+            if check.verdict == .usable {
+                pages[i] = readPage(page, glyphs: glyphs)
+                continue
+            }
+            let scale = ocr.dpi / 72
+            guard let raster = GrayImage.render(page, dpi: ocr.dpi) else {
+                pages[i] = readPage(page, glyphs: glyphs, source: TextSource.none)
+                continue
+            }
+            var reader = OCRPageReader(scale: scale)
+            // A sparse page keeps its text layer; OCR reads its pictures only.
+            var kept: KeptTextLayer?
+            if check.verdict == .sparse {
+                kept = KeptTextLayer(glyphs: glyphs, rulings: RulingExtractor.rulings(of: page))
+                reader.regions = check.unreadPictures.map { $0.pixels(scale: scale) }
+            }
+            let job = OCRJob(number: page.number, size: page.size, raster: raster, reader: reader, kept: kept)
+            pending.enter()
+            workers.submit { engines in
+                defer { pending.leave() }
+                pages[i] = job.run(engines)
+            }
         }
-        return IngestedDocument(docID: docID, sourceFile: sourceFile, pages: pages)
+        pending.wait()
+        return IngestedDocument(docID: docID, sourceFile: sourceFile, pages: pages.values.compactMap { $0 })
     }
 
     func readPage(_ page: PDFPage) -> Page {
+        readPage(page, glyphs: TextExtractor.glyphs(of: page))
+    }
+
+    func readPage(_ page: PDFPage, glyphs: [Glyph], source: TextSource? = nil) -> Page {
         let size = page.size
-        let glyphs = TextExtractor.glyphs(of: page)
         let words = TextExtractor.words(from: glyphs)
         let lines = LineBuilder.lines(from: words.map(\.word))
         let (rulings, boxes, strokes) = RulingExtractor.shapes(of: page)
         let tables = TableDetector.detect(page: page.number, rulings: rulings, words: words)
         return Page(number: page.number, width: size.width, height: size.height, lines: lines,
-                    rulings: rulings, tables: tables, textSource: glyphs.isEmpty ? .none : .textLayer,
+                    rulings: rulings, tables: tables, textSource: source ?? (glyphs.isEmpty ? .none : .textLayer),
                     boxes: boxes, strokes: strokes)
+    }
+
+    /// The verdict on a page's text layer, and the pictures it leaves unread.
+    func textLayerCheck(_ page: PDFPage, glyphs: [Glyph]) -> (verdict: TextLayerVerdict, unreadPictures: [BBox]) {
+        let check = TextLayerCheck()
+        let fromText = check.verdict(text: glyphs.map(\.scalar))
+        guard fromText == .usable else { return (fromText, []) }
+        let size = page.size
+        let pictures = page.pictureAreas.filter { $0.width * $0.height >= 0.05 * size.width * size.height }
+        guard !pictures.isEmpty else { return (.usable, []) }
+        let ink = PictureInkMeter.measure(page, pictures: pictures, glyphBoxes: glyphs.map(\.bbox))
+        var unread: [BBox] = []
+        for (box, measured) in zip(pictures, ink) where check.unread(measured) { unread.append(box) }
+        return unread.isEmpty ? (TextLayerVerdict.usable, []) : (TextLayerVerdict.sparse, unread)
+    }
+}
+
+/// The text layer a sparse page keeps beside what OCR reads in its pictures.
+struct KeptTextLayer: Sendable {
+    var glyphs: [Glyph]
+    var rulings: [Ruling]
+}
+
+/// One page to read by OCR, ready to run on a worker thread.
+struct OCRJob: Sendable {
+    var number: Int
+    var size: (width: Double, height: Double)
+    var raster: GrayImage
+    var reader: OCRPageReader
+    var kept: KeptTextLayer?
+
+    /// The page read by OCR; on failure (no Tesseract languages) the page
+    /// keeps what its text layer had, marked as having no usable text.
+    func run(_ engines: OCRWorkers.Engines) -> Page {
+        guard let read = try? reader.read(raster, engines: engines) else {
+            let words = TextExtractor.words(from: kept?.glyphs ?? [])
+            let rulings = kept?.rulings ?? []
+            return Page(number: number, width: size.width, height: size.height,
+                        lines: LineBuilder.lines(from: words.map(\.word)), rulings: rulings,
+                        tables: TableDetector.detect(page: number, rulings: rulings, words: words),
+                        textSource: .none)
+        }
+        var words = read.words
+        var rulings = read.rulings
+        var width = read.width, height = read.height
+        if let kept {
+            // Text-layer words stay; OCR adds what lies in the pictures.
+            let typed = TextExtractor.words(from: kept.glyphs)
+            words = typed + read.words.filter { w in !typed.contains { $0.bbox.overlaps(w.bbox) } }
+            rulings = kept.rulings + read.rulings
+            (width, height) = size
+        }
+        let lines = LineBuilder.lines(from: words.map(\.word))
+        let tables = TableDetector.detect(page: number, rulings: rulings, words: words)
+        return Page(number: number, width: width, height: height, lines: lines, rulings: rulings,
+                    tables: tables, textSource: .ocr)
+    }
+}
+
+/// Pages filled in by the OCR threads, in page order.
+final class PageSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Page?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    subscript(i: Int) -> Page? {
+        get { lock.lock(); defer { lock.unlock() }; return slots[i] }
+        set { lock.lock(); slots[i] = newValue; lock.unlock() }
+    }
+
+    var values: [Page?] { lock.lock(); defer { lock.unlock() }; return slots }
+}
+
+extension BBox {
+    /// The box in raster pixels at `scale` pixels per point, rounded outwards.
+    func pixels(scale: Double) -> PixelRect {
+        PixelRect(x0: Int((x0 * scale).rounded(.down)), y0: Int((y0 * scale).rounded(.down)),
+                  x1: Int((x1 * scale).rounded(.up)), y1: Int((y1 * scale).rounded(.up)))
+    }
+
+    /// True when the boxes share some area.
+    func overlaps(_ other: BBox) -> Bool {
+        horizontalOverlap(other) > 0 && verticalOverlap(other) > 0
     }
 }

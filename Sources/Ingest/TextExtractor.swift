@@ -13,6 +13,8 @@ struct Glyph {
 /// border can still be split at the border.
 struct GlyphWord {
     var glyphs: [Glyph]
+    /// OCR confidence 0–100; nil for text-layer words.
+    var confidence: Double? = nil
 
     var text: String {
         var s = String.UnicodeScalarView()
@@ -25,7 +27,7 @@ struct GlyphWord {
 
     var italic: Bool { glyphs.allSatisfy(\.italic) }
 
-    var word: Word { Word(text: text, bbox: bbox, bold: bold, italic: italic) }
+    var word: Word { Word(text: text, bbox: bbox, bold: bold, italic: italic, confidence: confidence) }
 
     /// True when the word is a figure: digits with separators, no letters.
     var isFigure: Bool {
@@ -57,7 +59,7 @@ struct GlyphWord {
     func split(at x: Double) -> [GlyphWord] {
         let left = glyphs.filter { $0.bbox.midX < x }
         let right = glyphs.filter { $0.bbox.midX >= x }
-        return [left, right].filter { !$0.isEmpty }.map(GlyphWord.init)
+        return [left, right].filter { !$0.isEmpty }.map { GlyphWord(glyphs: $0, confidence: confidence) }
     }
 }
 

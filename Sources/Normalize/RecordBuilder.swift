@@ -28,6 +28,7 @@ struct RecordBuilder {
             guard roles[c].valueField != nil else { return nil }
             return NumberParser.inferStyle(of: table.rows.map { $0.text(c) }) ?? context.numberStyle
         }
+        let formats = ocrFormats(table, styles: styles)
 
         // Period of each value column.
         func period(_ hint: PeriodHint?) -> Period? {
@@ -73,7 +74,7 @@ struct RecordBuilder {
                 switch role {
                 case .value(let field, let hint):
                     guard let p = period(hint) else { continue }
-                    let value = ValueCell(raw: raw.isEmpty ? nil : raw, value: NumberParser.value(raw, style: styles[c]))
+                    let value = figure(raw, in: cell, format: formats[c], style: styles[c])
                     values[p, default: [:]][field] = (value, cell.bbox)
                 case .code(let header) where !raw.isEmpty:
                     code = raw

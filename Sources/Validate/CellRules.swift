@@ -27,10 +27,28 @@ struct CellRules: ValidationRule {
                                  reported: raw, expected: nil, message:
                 "The \(field.rawValue.replacingOccurrences(of: "_", with: " ")) cell of '\(Wording.label(r))' (\(Wording.location(r))) prints the spreadsheet error '\(raw)' (\(Self.cause(of: raw))) instead of a figure.")
         }
-        guard unparsed, Self.looksNumeric(raw) else { return nil }
+        // A scanned row: OCR may have read a digit as a look-alike letter.
+        let scanned = r.ocrConfidence != nil
+        guard unparsed, Self.looksNumeric(raw) || (scanned && Self.looksNumeric(Self.lookalikeDigits(raw))) else {
+            return nil
+        }
+        let why = scanned ? "which OCR could not read clearly enough to take as a figure; please confirm it against the scan"
+            : "which is not a well-formed number; please confirm the figure"
         return batch.finding(i, field: field.rawValue, rule: .valueUnparsed, severity: .warning,
                              reported: raw, expected: nil, message:
-            "The \(field.rawValue.replacingOccurrences(of: "_", with: " ")) cell of '\(Wording.label(r))' (\(Wording.location(r))) prints '\(raw)', which is not a well-formed number; please confirm the figure.")
+            "The \(field.rawValue.replacingOccurrences(of: "_", with: " ")) cell of '\(Wording.label(r))' (\(Wording.location(r))) prints '\(raw)', \(why).")
+    }
+
+    /// `raw` with the letters OCR reads for digits (`O` for `0`, `l`/`I`/`|`
+    /// for `1`) turned into those digits.
+    static func lookalikeDigits(_ raw: String) -> String {
+        String(raw.map { c -> Character in
+            switch c {
+            case "O", "o": return "0"
+            case "l", "I", "|", "!": return "1"
+            default: return c
+            }
+        })
     }
 
     /// Digits with separators only (after dropping `Rp`, `%`, spaces and a

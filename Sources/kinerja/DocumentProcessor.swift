@@ -30,21 +30,20 @@ struct DocumentProcessor: Sendable {
             let document = try ingestor.read(file.url, sourceFile: file.sourceFile, threads: pageThreads, onPage: onPage)
             let normalized = Normalizer(config: config.normalize, catalog: config.catalog).normalize(document)
             let textPages = document.pages.filter { $0.textSource == .textLayer }.count
+            let ocrPages = document.pages.filter { $0.textSource == .ocr }.count
+            let unread = document.pages.count - textPages - ocrPages
             let textLayer: DocumentSummary.TextLayer =
                 textPages == document.pages.count ? .yes : (textPages == 0 ? .no : .partial)
             var status: DocumentSummary.Status = .ok
             var error = ""
-            if textLayer == .no {
-                status = .partial
-                error = "no text layer on any page (scanned); OCR is not available in this build"
-            } else if textLayer == .partial {
-                error = "\(document.pages.count - textPages) page(s) without a text layer were skipped"
+            if unread > 0 {
+                error = "\(unread) page(s) without a usable text layer were skipped (OCR disabled or its languages not installed)"
                 status = .partial
             }
             let summary = DocumentSummary(
                 docID: document.docID, sourceFile: file.sourceFile, status: status, pages: document.pages.count,
                 textLayer: textLayer, tables: normalized.tableCount, records: normalized.records.count,
-                error: error, seconds: Date().timeIntervalSince(start), kind: normalized.kind)
+                error: error, seconds: Date().timeIntervalSince(start), kind: normalized.kind, ocrPages: ocrPages)
             return DocumentOutcome(summary: summary, records: normalized.records, indicators: normalized.indicators,
                                    agency: normalized.agency)
         } catch {

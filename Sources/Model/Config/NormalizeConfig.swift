@@ -86,10 +86,16 @@ public struct NormalizeConfig: Sendable, Codable, Equatable {
         "rsud", "biro", "kelurahan", "perangkat daerah",
     ]
 
+    /// A figure read by OCR with a lower confidence (0–100) is not taken:
+    /// its value stays empty (validation reports it as unparsed) instead of
+    /// a guess.
+    public var ocrMinConfidence = 50.0
+
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case columns
+        case ocrMinConfidence = "ocr_min_confidence"
         case averageLabels = "average_labels"
         case totalLabels = "total_labels"
         case organisationPrefixes = "organisation_prefixes"
@@ -99,6 +105,7 @@ public struct NormalizeConfig: Sendable, Codable, Equatable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = NormalizeConfig()
         columns = try c.decodeIfPresent(Columns.self, forKey: .columns) ?? d.columns
+        ocrMinConfidence = try c.decodeIfPresent(Double.self, forKey: .ocrMinConfidence) ?? d.ocrMinConfidence
         averageLabels = try c.decodeIfPresent([String].self, forKey: .averageLabels) ?? d.averageLabels
         totalLabels = try c.decodeIfPresent([String].self, forKey: .totalLabels) ?? d.totalLabels
         organisationPrefixes = try c.decodeIfPresent([String].self, forKey: .organisationPrefixes)

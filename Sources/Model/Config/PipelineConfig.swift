@@ -36,18 +36,22 @@ public struct IngestConfig: Sendable, Codable, Equatable {
     public var documentTimeLimit: Double = 300
     /// Pages beyond this count are not read (the document is `partial`).
     public var maxPages: Int = 5000
+    /// OCR of pages without a usable text layer.
+    public var ocr = OCRConfig()
 
     public init() {}
 
     enum CodingKeys: String, CodingKey {
         case documentTimeLimit = "document_time_limit"
         case maxPages = "max_pages"
+        case ocr
     }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         documentTimeLimit = try c.decodeIfPresent(Double.self, forKey: .documentTimeLimit) ?? documentTimeLimit
         maxPages = try c.decodeIfPresent(Int.self, forKey: .maxPages) ?? maxPages
+        ocr = try c.decodeIfPresent(OCRConfig.self, forKey: .ocr) ?? ocr
     }
 }
 

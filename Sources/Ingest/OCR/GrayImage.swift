@@ -1,0 +1,211 @@
+import CPoppler
+import Foundation
+
+/// An 8-bit greyscale raster, row-major, 0 = black and 255 = white: a page
+/// rendered for OCR.
+struct GrayImage: Sendable {
+    let width: Int
+    let height: Int
+    var pixels: [UInt8]
+
+    init(width: Int, height: Int, pixels: [UInt8]) {
+        precondition(pixels.count == width * height)
+        self.width = width
+        self.height = height
+        self.pixels = pixels
+    }
+
+    init(width: Int, height: Int, filling value: UInt8 = 255) {
+        self.init(width: width, height: height, pixels: [UInt8](repeating: value, count: width * height))
+    }
+
+    subscript(x: Int, y: Int) -> UInt8 {
+        get { pixels[y * width + x] }
+        set { pixels[y * width + x] = newValue }
+    }
+
+    /// Renders `page` through cairo at `dpi`, white background.
+    static func render(_ page: PDFPage, dpi: Double) -> GrayImage? {
+        let size = page.size
+        let scale = dpi / 72
+        let w = Int((size.width * scale).rounded()), h = Int((size.height * scale).rounded())
+        guard w > 0, h > 0, w * h <= 20_000 * 20_000 / 4 else { return nil }
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(w), Int32(h)) else { return nil }
+        defer { cairo_surface_destroy(surface) }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else { return nil }
+        let cr = cairo_create(surface)
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        cairo_scale(cr, scale, scale)
+        poppler_page_render(page.handle, cr)
+        cairo_destroy(cr)
+        cairo_surface_flush(surface)
+        guard let data = cairo_image_surface_get_data(surface) else { return nil }
+        let stride = Int(cairo_image_surface_get_stride(surface))
+        var pixels = [UInt8](repeating: 255, count: w * h)
+        pixels.withUnsafeMutableBufferPointer { out in
+            for y in 0..<h {
+                // RGB24 is one native-endian 32-bit word per pixel: 0x00RRGGBB.
+                let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
+                for x in 0..<w {
+                    let p = row[x]
+                    let r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
+                    out[y * w + x] = UInt8((r * 77 + g * 150 + b * 29) >> 8)
+                }
+            }
+        }
+        return GrayImage(width: w, height: h, pixels: pixels)
+    }
+
+    /// Otsu's threshold: the grey level that best separates ink from paper.
+    /// Pixels darker than it are ink.
+    func otsuThreshold() -> UInt8 {
+        var histogram = [Int](repeating: 0, count: 256)
+        pixels.withUnsafeBufferPointer { px in
+            for v in px { histogram[Int(v)] += 1 }
+        }
+        let total = Double(pixels.count)
+        var sumAll = 0.0
+        for i in 0..<256 { sumAll += Double(i * histogram[i]) }
+        var sumBack = 0.0, weightBack = 0.0, best = 0.0, threshold = 128
+        for t in 0..<256 {
+            weightBack += Double(histogram[t])
+            guard weightBack > 0 else { continue }
+            let weightFore = total - weightBack
+            guard weightFore > 0 else { break }
+            sumBack += Double(t * histogram[t])
+            let meanBack = sumBack / weightBack, meanFore = (sumAll - sumBack) / weightFore
+            let between = weightBack * weightFore * (meanBack - meanFore) * (meanBack - meanFore)
+            if between > best {
+                best = between
+                threshold = t
+            }
+        }
+        return UInt8(min(254, threshold + 1))
+    }
+
+    /// The ink mask: true where the pixel is darker than `threshold`.
+    func inkMask(threshold: UInt8) -> BitImage {
+        var bits = [Bool](repeating: false, count: pixels.count)
+        pixels.withUnsafeBufferPointer { px in
+            bits.withUnsafeMutableBufferPointer { out in
+                for i in 0..<px.count { out[i] = px[i] < threshold }
+            }
+        }
+        return BitImage(width: width, height: height, bits: bits)
+    }
+
+    /// The image turned by `degrees` about its centre (positive turns
+    /// clockwise on screen, y pointing down), same size, bilinear, with
+    /// paper filling the corners.
+    func rotated(byDegrees degrees: Double) -> GrayImage {
+        let theta = degrees * .pi / 180
+        let c = cos(theta), s = sin(theta)
+        let cx = Double(width - 1) / 2, cy = Double(height - 1) / 2
+        var out = [UInt8](repeating: 255, count: pixels.count)
+        let w = width, h = height
+        pixels.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for y in 0..<h {
+                    let dy = Double(y) - cy
+                    // Source point of (x, y): the inverse turn, stepped along the row.
+                    var sx = c * -cx + s * dy + cx
+                    var sy = -s * -cx + c * dy + cy
+                    let stepX = c, stepY = -s
+                    for x in 0..<w {
+                        defer { sx += stepX; sy += stepY }
+                        guard sx >= 0, sy >= 0, sx < Double(w - 1), sy < Double(h - 1) else { continue }
+                        let x0 = Int(sx), y0 = Int(sy)
+                        let fx = sx - Double(x0), fy = sy - Double(y0)
+                        let i = y0 * w + x0
+                        let top = Double(src[i]) * (1 - fx) + Double(src[i + 1]) * fx
+                        let bottom = Double(src[i + w]) * (1 - fx) + Double(src[i + w + 1]) * fx
+                        dst[y * w + x] = UInt8(top * (1 - fy) + bottom * fy + 0.5)
+                    }
+                }
+            }
+        }
+        return GrayImage(width: w, height: h, pixels: out)
+    }
+
+    /// The image turned by a multiple of 90° clockwise.
+    func rotated(quarterTurns: Int) -> GrayImage {
+        let turns = ((quarterTurns % 4) + 4) % 4
+        guard turns != 0 else { return self }
+        let w = width, h = height
+        let outW = turns == 2 ? w : h, outH = turns == 2 ? h : w
+        var out = [UInt8](repeating: 255, count: pixels.count)
+        pixels.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for y in 0..<h {
+                    for x in 0..<w {
+                        let (nx, ny): (Int, Int)
+                        switch turns {
+                        case 1: (nx, ny) = (h - 1 - y, x)
+                        case 2: (nx, ny) = (w - 1 - x, h - 1 - y)
+                        default: (nx, ny) = (y, w - 1 - x)
+                        }
+                        dst[ny * outW + nx] = src[y * w + x]
+                    }
+                }
+            }
+        }
+        return GrayImage(width: outW, height: outH, pixels: out)
+    }
+
+    /// Pixels darker than `level` inside `rect` (clipped to the image).
+    func inkPixels(in rect: PixelRect, below level: UInt8) -> Int {
+        let x0 = max(0, rect.x0), x1 = min(width, rect.x1)
+        let y0 = max(0, rect.y0), y1 = min(height, rect.y1)
+        guard x0 < x1, y0 < y1 else { return 0 }
+        var n = 0
+        pixels.withUnsafeBufferPointer { px in
+            for y in y0..<y1 {
+                for x in x0..<x1 where px[y * width + x] < level { n += 1 }
+            }
+        }
+        return n
+    }
+
+    /// Paints the rectangle (clipped to the image) with `value`.
+    mutating func fill(_ rect: PixelRect, with value: UInt8 = 255) {
+        let x0 = max(0, rect.x0), x1 = min(width, rect.x1)
+        let y0 = max(0, rect.y0), y1 = min(height, rect.y1)
+        guard x0 < x1, y0 < y1 else { return }
+        pixels.withUnsafeMutableBufferPointer { px in
+            for y in y0..<y1 {
+                for x in x0..<x1 { px[y * width + x] = value }
+            }
+        }
+    }
+}
+
+/// A one-bit raster: true where there is ink.
+struct BitImage: Sendable {
+    let width: Int
+    let height: Int
+    var bits: [Bool]
+
+    subscript(x: Int, y: Int) -> Bool { bits[y * width + x] }
+
+    /// The mask with everything outside `regions` cleared.
+    func keeping(_ regions: [PixelRect]) -> BitImage {
+        var out = [Bool](repeating: false, count: bits.count)
+        for r in regions {
+            let x0 = max(0, r.x0), x1 = min(width, r.x1), y0 = max(0, r.y0), y1 = min(height, r.y1)
+            guard x0 < x1, y0 < y1 else { continue }
+            for y in y0..<y1 {
+                for x in x0..<x1 { out[y * width + x] = bits[y * width + x] }
+            }
+        }
+        return BitImage(width: width, height: height, bits: out)
+    }
+}
+
+/// A pixel rectangle, half-open: x0..<x1, y0..<y1.
+struct PixelRect: Hashable, Sendable {
+    var x0: Int, y0: Int, x1: Int, y1: Int
+
+    var width: Int { x1 - x0 }
+    var height: Int { y1 - y0 }
+}
