@@ -36,50 +36,63 @@ public struct Ingestor: Sendable {
     }
 
     public func read(data: Data, sourceFile: String) throws -> IngestedDocument {
+        try read(data: data, sourceFile: sourceFile, ocrThreads: config.ocr.threads, onPage: nil)
+    }
+
+    /// Reads the document with at most `ocrThreads` of its pages in OCR at
+    /// once (0: one per core); `onPage` is told the pages done so far and
+    /// the page count, from any thread.
+    func read(data: Data, sourceFile: String, ocrThreads: Int,
+              onPage: (@Sendable (_ done: Int, _ total: Int) -> Void)?) throws -> IngestedDocument {
         let docID = Ingestor.documentID(of: data)
         let pdf = try PDFDocument(data: data)
         let count = min(pdf.pageCount, config.maxPages)
         let pages = PageSlots(count: count)
-        let pending = DispatchGroup()
-        let ocr = config.ocr
-        let workers = ocr.enabled
-            ? OCRWorkers.shared(languages: OCRLanguages(recognition: ocr.languages, dataPath: ocr.tessdata), threads: ocr.threads)
-            : nil
+        let ocr = OCRScheduler(config.ocr, threads: ocrThreads)
         // poppler is not thread-safe: this thread reads and renders every
         // page; only the OCR of a rendered page runs elsewhere.
         for i in 0..<count {
             guard let page = pdf.page(i) else { continue }
-            let glyphs = TextExtractor.glyphs(of: page)
-            guard let workers else {
-                pages[i] = readPage(page, glyphs: glyphs)
-                continue
-            }
-            let check = textLayerCheck(page, glyphs: glyphs)
-            if check.verdict == .usable {
-                pages[i] = readPage(page, glyphs: glyphs)
-                continue
-            }
-            let scale = ocr.dpi / 72
-            guard let raster = GrayImage.render(page, dpi: ocr.dpi) else {
-                pages[i] = readPage(page, glyphs: glyphs, source: TextSource.none)
-                continue
-            }
-            var reader = OCRPageReader(scale: scale)
-            // A sparse page keeps its text layer; OCR reads its pictures only.
-            var kept: KeptTextLayer?
-            if check.verdict == .sparse {
-                kept = KeptTextLayer(glyphs: glyphs, rulings: RulingExtractor.rulings(of: page))
-                reader.regions = check.unreadPictures.map { $0.pixels(scale: scale) }
-            }
-            let job = OCRJob(number: page.number, size: page.size, raster: raster, reader: reader, kept: kept)
-            pending.enter()
-            workers.submit { engines in
-                defer { pending.leave() }
-                pages[i] = job.run(engines)
+            read(page, ocr: ocr) { page in
+                let done = pages.store(page, at: i)
+                onPage?(done, count)
             }
         }
-        pending.wait()
+        ocr?.wait()
         return IngestedDocument(docID: docID, sourceFile: sourceFile, pages: pages.values.compactMap { $0 })
+    }
+
+    /// Reads `page` from its text layer, or, when that is unusable and OCR
+    /// is on, renders it and queues it for OCR. `store` gets the page, on
+    /// this thread or on an OCR thread; call `ocr.wait()` before using the
+    /// pages.
+    func read(_ page: PDFPage, ocr: OCRScheduler?, store: @escaping @Sendable (Page) -> Void) {
+        let glyphs = TextExtractor.glyphs(of: page)
+        guard let ocr else {
+            store(readPage(page, glyphs: glyphs))
+            return
+        }
+        let check = textLayerCheck(page, glyphs: glyphs)
+        if check.verdict == .usable {
+            store(readPage(page, glyphs: glyphs))
+            return
+        }
+        ocr.reserve()
+        let scale = config.ocr.dpi / 72
+        guard let raster = GrayImage.render(page, dpi: config.ocr.dpi) else {
+            ocr.cancelReservation()
+            store(readPage(page, glyphs: glyphs, source: TextSource.none))
+            return
+        }
+        var reader = OCRPageReader(scale: scale)
+        // A sparse page keeps its text layer; OCR reads its pictures only.
+        var kept: KeptTextLayer?
+        if check.verdict == .sparse {
+            kept = KeptTextLayer(glyphs: glyphs, rulings: RulingExtractor.rulings(of: page))
+            reader.regions = check.unreadPictures.map { $0.pixels(scale: scale) }
+        }
+        let job = OCRJob(number: page.number, size: page.size, raster: raster, reader: reader, kept: kept)
+        ocr.submit { engines in store(job.run(engines)) }
     }
 
     func readPage(_ page: PDFPage) -> Page {
@@ -154,6 +167,41 @@ struct OCRJob: Sendable {
     }
 }
 
+/// The OCR of one document's pages: at most `threads` of its pages are
+/// rendered and waiting or being read at a time (the batch decides how many
+/// cores a document gets), on the run's shared OCR threads.
+final class OCRScheduler: @unchecked Sendable {
+    private let workers: OCRWorkers
+    private let slots: DispatchSemaphore
+    private let pending = DispatchGroup()
+
+    /// nil when OCR is off. `threads` 0 means one per core.
+    init?(_ config: OCRConfig, threads: Int) {
+        guard config.enabled else { return nil }
+        workers = OCRWorkers.shared(languages: OCRLanguages(recognition: config.languages, dataPath: config.tessdata),
+                                    threads: config.threads)
+        let limit = threads > 0 ? threads : ProcessInfo.processInfo.activeProcessorCount
+        slots = DispatchSemaphore(value: max(1, min(limit, workers.threadCount)))
+    }
+
+    /// Waits for room for one more page (before rendering it).
+    func reserve() { slots.wait() }
+    func cancelReservation() { slots.signal() }
+
+    /// Queues a reserved page's OCR.
+    func submit(_ job: @escaping @Sendable (OCRWorkers.Engines) -> Void) {
+        pending.enter()
+        workers.submit { [slots, pending] engines in
+            job(engines)
+            slots.signal()
+            pending.leave()
+        }
+    }
+
+    /// Waits until every queued page is read.
+    func wait() { pending.wait() }
+}
+
 /// Pages filled in by the OCR threads, in page order.
 final class PageSlots: @unchecked Sendable {
     private let lock = NSLock()
@@ -161,9 +209,15 @@ final class PageSlots: @unchecked Sendable {
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    subscript(i: Int) -> Page? {
-        get { lock.lock(); defer { lock.unlock() }; return slots[i] }
-        set { lock.lock(); slots[i] = newValue; lock.unlock() }
+    private var done = 0
+
+    /// Stores page `i`; returns how many pages are stored.
+    func store(_ page: Page, at i: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        slots[i] = page
+        done += 1
+        return done
     }
 
     var values: [Page?] { lock.lock(); defer { lock.unlock() }; return slots }

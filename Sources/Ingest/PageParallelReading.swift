@@ -7,8 +7,13 @@ extension Ingestor {
     /// may be spread over.
     public func read(_ url: URL, sourceFile: String, threads: Int,
                      onPage: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> IngestedDocument {
-        let document = try read(url, sourceFile: sourceFile)
-        onPage?(document.pages.count, document.pages.count)
-        return document
+        let data: Data
+        do {
+            data = try Data(contentsOf: url, options: .mappedIfSafe)
+        } catch {
+            throw IngestError.unreadable((error as NSError).localizedDescription)
+        }
+        // `threads` bounds the document's pages in OCR at once.
+        return try read(data: data, sourceFile: sourceFile, ocrThreads: threads, onPage: onPage)
     }
 }
