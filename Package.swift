@@ -12,6 +12,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // poppler-glib (PDF text, rendering through cairo) as a system library.
@@ -19,6 +23,12 @@ let package = Package(
             name: "CPoppler",
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]
+        ),
+        // libxml2's xmlTextWriter, for the XML parts of kinerja.xlsx.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
         ),
         // Tesseract OCR (pages without a usable text layer) as a system library.
         .systemLibrary(
@@ -40,12 +50,32 @@ let package = Package(
         .target(name: "Normalize", dependencies: ["Model"]),
         // Stage 3: records -> discrepancies.
         .target(name: "Validate", dependencies: ["Model"]),
+        // Pictures of table rows cut from the original PDF pages (evidence
+        // for the discrepancy report).
+        .target(name: "Evidence", dependencies: ["CPoppler", "Model"]),
         // Stage 4: records, discrepancies, documents -> files.
-        .target(name: "Export", dependencies: ["Model"]),
+        .target(
+            name: "Export",
+            dependencies: [
+                "Model", "CLibXML2",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // Loads the output into PostgreSQL.
+        .target(
+            name: "Warehouse",
+            dependencies: [
+                "Model", "Export",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "kinerja",
             dependencies: [
-                "Model", "Ingest", "Normalize", "Validate", "Export",
+                "Model", "Ingest", "Normalize", "Validate", "Export", "Evidence", "Warehouse",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -54,10 +84,15 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Ingest", "Model"]),
         .testTarget(name: "ValidateTests", dependencies: ["Validate", "Model"]),
-        .testTarget(name: "ExportTests", dependencies: ["Export", "Model"]),
+        .testTarget(
+            name: "ExportTests",
+            dependencies: ["Export", "Model", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["kinerja", "Model"]),
         // The indicator catalog: performance trees read, linked to records, written.
         .testTarget(name: "CatalogTests", dependencies: ["Ingest", "Normalize", "Validate", "Export", "Model"]),
+        .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "Model", "CPoppler"]),
+        .testTarget(name: "OutputTests", dependencies: ["kinerja", "Export", "Warehouse", "Model"]),
         // Fuzzing (scripts/fuzz builds these with libFuzzer; a plain build
         // gives programs that replay saved inputs).
         .target(name: "FuzzKit", dependencies: ["Ingest", "Normalize", "Model"], path: "Fuzz/FuzzKit"),

@@ -8,14 +8,24 @@ import Model
 ///   object per line, keys sorted (see `JSONLinesEncoder`);
 /// - `records.csv`, `discrepancies.csv` (format `csv`): the flat columns of
 ///   `CSVLayout`;
-/// - `documents.csv`: always, whatever the formats, as it is the batch's log.
+/// - `documents.csv`: always, whatever the formats, as it is the batch's log;
+/// - `kinerja.xlsx` (format `xlsx`): the three tables as sheets (`Workbook`);
+/// - `report.html` (format `html`): the discrepancy report (`HTMLReport`);
+/// - `kinerja.sqlite` (format `sqlite`): the three tables in SQLite,
+///   updated document by document (`SQLiteStore`);
+/// - `datapackage.json` (format `datapackage`): the Frictionless descriptor
+///   of the CSV files written (`DataPackage`).
 ///
-/// Every file is replaced atomically (`AtomicFile`). Records, discrepancies
-/// and documents are written in the order given; non-finite numbers are
-/// written as null.
+/// Every file but the database is replaced atomically (`AtomicFile`); the
+/// database is written in one transaction per document. Records,
+/// discrepancies and documents are written in the order given; non-finite
+/// numbers are written as null.
 public struct OutputWriter: Sendable {
     public enum Format: String, Sendable, CaseIterable {
-        case jsonl, csv
+        case jsonl, csv, xlsx, html, sqlite, datapackage
+
+        /// The contract's files.
+        public static let contract: Set<Format> = [.jsonl, .csv]
     }
 
     public static let recordsJSONL = "records.jsonl"
@@ -23,13 +33,18 @@ public struct OutputWriter: Sendable {
     public static let discrepanciesJSONL = "discrepancies.jsonl"
     public static let discrepanciesCSV = "discrepancies.csv"
     public static let documentsCSV = "documents.csv"
+    public static let workbook = "kinerja.xlsx"
+    public static let report = "report.html"
+    public static let sqlite = "kinerja.sqlite"
+    public static let dataPackage = "datapackage.json"
 
     public let directory: URL
     public let formats: Set<Format>
 
-    /// Creates `directory` (and its parents) when missing.
+    /// Writes the contract's files (`jsonl`, `csv`). Creates `directory`
+    /// (and its parents) when missing.
     public init(directory: URL) throws {
-        try self.init(directory: directory, formats: Set(Format.allCases))
+        try self.init(directory: directory, formats: Format.contract)
     }
 
     public init(directory: URL, formats: Set<Format>) throws {
@@ -49,7 +64,7 @@ public struct OutputWriter: Sendable {
         var formats = Set<Format>()
         for name in config.formats {
             guard let f = Format(rawValue: name.lowercased()) else {
-                throw ExportError(operation: "unknown export format '\(name)' (known: jsonl, csv) for",
+                throw ExportError(operation: "unknown export format '\(name)' (known: \(Format.allCases.map(\.rawValue).joined(separator: ", "))) for",
                                   path: directory.path, code: 0)
             }
             formats.insert(f)
@@ -57,10 +72,30 @@ public struct OutputWriter: Sendable {
         try self.init(directory: directory, formats: formats)
     }
 
-    public func writeAll(records: [Record], discrepancies: [Discrepancy], documents: [DocumentSummary]) throws {
+    /// Writes every file of the formats. `pictures` are the report's row
+    /// pictures, by finding.
+    public func writeAll(records: [Record], discrepancies: [Discrepancy], documents: [DocumentSummary],
+                         pictures: [Discrepancy: FindingImage] = [:]) throws {
         try writeRecords(records)
         try writeDiscrepancies(discrepancies)
         try writeDocuments(documents)
+        if formats.contains(.xlsx) {
+            let rows = try OutputRows(records: records, discrepancies: discrepancies, documents: documents)
+            try AtomicFile.write(try Workbook(rows).data(), to: url(Self.workbook))
+        }
+        if formats.contains(.datapackage) {
+            let tables: [TableSpec] = formats.contains(.csv) ? TableSpec.all : [.documents]
+            try AtomicFile.write(try DataPackage(tables: tables).data(), to: url(Self.dataPackage))
+        }
+        if formats.contains(.html) {
+            let report = HTMLReport(records: records, discrepancies: discrepancies, documents: documents,
+                                    pictures: pictures)
+            try AtomicFile.write(report.data(), to: url(Self.report))
+        }
+        if formats.contains(.sqlite) {
+            let batches = try DocumentBatch.make(records: records, discrepancies: discrepancies, documents: documents)
+            try SQLiteStore(url: url(Self.sqlite)).load(batches)
+        }
     }
 
     public func writeRecords(_ records: [Record]) throws {

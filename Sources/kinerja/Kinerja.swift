@@ -5,7 +5,7 @@ struct Kinerja: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kinerja",
         abstract: "Turns Indonesian government performance-report PDFs into validated records.",
-        subcommands: [Run.self, Inspect.self, Worker.self],
+        subcommands: [Run.self, Inspect.self, Worker.self, Load.self],
         defaultSubcommand: Run.self
     )
 }

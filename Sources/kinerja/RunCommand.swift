@@ -30,6 +30,9 @@ struct Run: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Option(help: "Also load the output into PostgreSQL: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE.")
+    var postgres: String?
+
     @Flag(help: "Print one JSON object per document on standard output, then a summary object.")
     var json = false
 
@@ -73,9 +76,10 @@ struct Run: ParsableCommand {
             return s
         }
 
-        let writer = try OutputWriter(directory: URL(fileURLWithPath: out))
-        try writer.writeAll(records: validation.records, discrepancies: validation.discrepancies, documents: summaries)
-        try writer.writeIndicators(validation.indicators)
+        try OutputStage(config: config, directory: URL(fileURLWithPath: out), postgres: postgres, logger: logger)
+            .write(records: validation.records, discrepancies: validation.discrepancies, documents: summaries,
+                   inputPaths: paths)
+        try OutputWriter(directory: URL(fileURLWithPath: out), config: config.export).writeIndicators(validation.indicators)
 
         progress.finish(documents: summaries.count, records: validation.records.count,
                         discrepancies: validation.discrepancies.count, output: out)
@@ -89,4 +93,3 @@ struct Run: ParsableCommand {
         }
     }
 }
-

@@ -330,7 +330,7 @@ struct OutputWriterTests {
             .writeAll(records: Fixtures.records, discrepancies: [], documents: Fixtures.documents)
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: dir.path)) ==
                 ["records.jsonl", "discrepancies.jsonl", "documents.csv"])
-        config.formats = ["jsonl", "xlsx"]
+        config.formats = ["jsonl", "parquet"]
         #expect(throws: ExportError.self) { try OutputWriter(directory: dir, config: config) }
     }
 

@@ -57,8 +57,11 @@ public struct IngestConfig: Sendable, Codable, Equatable {
 
 /// Export: which outputs to write.
 public struct ExportConfig: Sendable, Codable, Equatable {
-    /// Output files to write: `jsonl`, `csv`.
-    public var formats: [String] = ["jsonl", "csv"]
+    /// Output files to write: `jsonl`, `csv` (the contract's files),
+    /// `xlsx` (kinerja.xlsx), `html` (report.html), `sqlite`
+    /// (kinerja.sqlite), `datapackage` (datapackage.json). PostgreSQL needs
+    /// a server and is asked for on the command line (`--postgres URL`).
+    public var formats: [String] = ["jsonl", "csv", "xlsx", "html", "sqlite", "datapackage"]
 
     public init() {}
 

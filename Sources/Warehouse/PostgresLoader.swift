@@ -1,0 +1,175 @@
+import Export
+import Foundation
+import Logging
+import Model
+import PostgresNIO
+
+/// A failed load, one line, naming the server (password hidden).
+public struct LoadError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// What a load wrote.
+public struct LoadSummary: Sendable, Equatable {
+    public var documents = 0
+    public var records = 0
+    public var discrepancies = 0
+    /// Schema version of the database after the load.
+    public var schemaVersion = 0
+}
+
+/// Loads the output tables (`documents`, `records`, `discrepancies`, columns
+/// as in the CSV files, `extra` as `jsonb`) into PostgreSQL.
+///
+/// - The schema is created on first use and versioned: `schema_version`
+///   lists the migrations applied; a load applies the missing ones, under an
+///   advisory lock so concurrent loaders do not race.
+/// - Each document is loaded in its own transaction (`DocumentBatch`): its
+///   earlier records and findings are removed, then rows are upserted on
+///   their keys (records on doc_id, table, row, period). Loading the same
+///   output twice leaves the same rows as loading it once.
+public struct PostgresLoader: Sendable {
+    public var target: PostgresTarget
+    public var logger: Logger
+
+    public init(target: PostgresTarget, logger: Logger = Logger(label: "kinerja.postgres")) {
+        self.target = target
+        self.logger = logger
+    }
+
+    /// The migrations, in order; the index + 1 is the version.
+    static let migrations: [(description: String, statements: [String])] = [
+        ("documents, records, discrepancies",
+         TableSpec.all.flatMap { [$0.createTableSQL(.postgres)] + $0.createIndexSQL() }),
+    ]
+
+    public static var currentVersion: Int { migrations.count }
+
+    /// Arbitrary constant identifying this program's schema lock.
+    static let lockKey: Int64 = 0x6B696E65726A61 // "kinerja"
+
+    public func load(_ batches: [DocumentBatch]) async throws -> LoadSummary {
+        let connection: PostgresConnection
+        do {
+            connection = try await PostgresConnection.connect(configuration: try target.configuration(), id: 1, logger: logger)
+        } catch {
+            throw LoadError(description: "cannot connect to \(target): \(Self.describe(error))")
+        }
+        do {
+            var summary = LoadSummary()
+            summary.schemaVersion = try await migrate(connection)
+            for batch in batches {
+                do {
+                    try await load(batch, on: connection)
+                } catch {
+                    throw LoadError(description: "\(target): document \(batch.docID.isEmpty ? "(unread files)" : batch.docID): \(Self.describe(error))")
+                }
+                summary.documents += batch.documents.count
+                summary.records += batch.records.count
+                summary.discrepancies += batch.discrepancies.count
+            }
+            try? await connection.close()
+            return summary
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+
+    /// Brings the schema to `currentVersion`; returns it.
+    func migrate(_ connection: PostgresConnection) async throws -> Int {
+        do {
+            return try await connection.withTransaction(logger: logger) { c in
+                try await c.query("SELECT pg_advisory_xact_lock(\(Self.lockKey))", logger: logger)
+                try await c.query("""
+                    CREATE TABLE IF NOT EXISTS schema_version (
+                      version INTEGER PRIMARY KEY,
+                      description TEXT NOT NULL,
+                      applied_at TIMESTAMPTZ NOT NULL DEFAULT now()
+                    )
+                    """, logger: logger)
+                var current = 0
+                for try await version in try await c.query("SELECT COALESCE(MAX(version), 0) FROM schema_version", logger: logger)
+                    .decode(Int.self) {
+                    current = version
+                }
+                guard current <= Self.currentVersion else {
+                    throw LoadError(description: "the database's schema is version \(current), newer than this program's \(Self.currentVersion)")
+                }
+                for (i, migration) in Self.migrations.enumerated() where i + 1 > current {
+                    for sql in migration.statements {
+                        try await c.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                    }
+                    try await c.query("INSERT INTO schema_version (version, description) VALUES (\(i + 1), \(migration.description))",
+                                      logger: logger)
+                }
+                return Self.currentVersion
+            }
+        } catch let error as LoadError {
+            throw error
+        } catch {
+            throw LoadError(description: "\(target): creating the schema failed: \(Self.describe(error))")
+        }
+    }
+
+    private func load(_ batch: DocumentBatch, on connection: PostgresConnection) async throws {
+        let logger = self.logger
+        try await connection.withTransaction(logger: logger) { c in
+            if !batch.docID.isEmpty {
+                for table in [TableSpec.records, TableSpec.discrepancies] {
+                    var binds = PostgresBindings()
+                    binds.append(batch.docID)
+                    try await c.query(PostgresQuery(unsafeSQL: table.deleteDocumentSQL(.postgres), binds: binds), logger: logger)
+                }
+            }
+            for table in TableSpec.all {
+                let sql = table.upsertSQL(.postgres)
+                for row in batch.rows(of: table) {
+                    var binds = PostgresBindings(capacity: row.count)
+                    for value in row {
+                        switch value {
+                        case .null: binds.appendNull()
+                        case .text(let s): binds.append(s)
+                        case .integer(let i): binds.append(i)
+                        case .real(let d): binds.append(d)
+                        }
+                    }
+                    try await c.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
+                }
+            }
+        }
+    }
+
+    /// Rows in each output table.
+    public func counts() async throws -> [String: Int] {
+        let connection = try await PostgresConnection.connect(configuration: try target.configuration(), id: 1, logger: logger)
+        defer { Task { try? await connection.close() } }
+        var out: [String: Int] = [:]
+        for table in TableSpec.all {
+            for try await n in try await connection.query(PostgresQuery(unsafeSQL: "SELECT COUNT(*) FROM \(sqlIdentifier(table.name))"),
+                                                          logger: logger).decode(Int.self) {
+                out[table.name] = n
+            }
+        }
+        return out
+    }
+
+    /// The server's message when there is one (PSQLError hides it from
+    /// `description`).
+    static func describe(_ error: Error) -> String {
+        if let e = error as? PostgresTransactionError {
+            if let inner = e.closureError { return describe(inner) }
+            if let inner = e.beginError { return describe(inner) }
+            if let inner = e.commitError { return describe(inner) }
+        }
+        if let e = error as? PSQLError {
+            if let message = e.serverInfo?[.message] {
+                let detail = e.serverInfo?[.detail].map { " (\($0))" } ?? ""
+                return message + detail
+            }
+            if let underlying = e.underlying { return "\(e.code): \(underlying)" }
+            return "\(e.code)"
+        }
+        return "\(error)"
+    }
+}

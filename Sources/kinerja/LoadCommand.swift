@@ -1,0 +1,41 @@
+import ArgumentParser
+import Export
+import Foundation
+import Logging
+import Warehouse
+
+/// Loads a finished run's output folder into PostgreSQL.
+struct Load: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load an output folder (records.jsonl, discrepancies.jsonl, documents.csv) into PostgreSQL.",
+        discussion: """
+            The schema is created on first use and versioned (table schema_version). Each document is \
+            loaded in one transaction that replaces its earlier rows, so loading the same folder twice \
+            leaves the same rows as loading it once.
+            """)
+
+    @Option(help: "PostgreSQL URL: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require].")
+    var postgres: String
+
+    @Argument(help: "Output folder written by `kinerja run`.")
+    var outDir: String
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        var logger = Logger(label: "kinerja")
+        logger.logLevel = quiet ? .error : .info
+        let target: PostgresTarget
+        do {
+            target = try PostgresTarget(url: postgres)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let output = try OutputReader(directory: URL(fileURLWithPath: outDir)).read()
+        let batches = try DocumentBatch.make(records: output.records, discrepancies: output.discrepancies,
+                                             documents: output.documents)
+        let summary = try PostgresLoad.run(batches, into: target, logger: logger)
+        logger.info("\(outDir) → \(target): \(summary.documents) documents, \(summary.records) records, \(summary.discrepancies) discrepancies (schema version \(summary.schemaVersion))")
+    }
+}
