@@ -5,8 +5,8 @@ import Glibc
 
 /// Runs the built `kinerja` binary and builds the PDFs the batch tests read.
 enum BatchSupport {
-    static let devCorpus = URL(fileURLWithPath: "/work/shared/corpus/dev")
-    static let realCorpus = URL(fileURLWithPath: "/work/shared/corpus/real")
+    static let devCorpus = Corpus.dev
+    static let realCorpus = Corpus.real
 
     /// The dev corpus PDFs with a text layer (gold next to each).
     static let devTextFiles = [
