@@ -8,7 +8,7 @@ enum TestEnvironment {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static let devCorpus = URL(fileURLWithPath: "/work/shared/corpus/dev")
+    static let devCorpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus/dev")
 
     /// The dev corpus PDFs with a text layer (the scanned one needs OCR,
     /// which these tests are not about).
