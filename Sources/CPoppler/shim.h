@@ -5,4 +5,5 @@
 #include <poppler.h>
 #include <cairo.h>
 #include <cairo-svg.h>
+#include <cairo-pdf.h>
 #endif

@@ -116,11 +116,11 @@ public struct Ingestor: Sendable {
         let fromText = check.verdict(text: glyphs.map(\.scalar))
         guard fromText == .usable else { return (fromText, []) }
         let size = page.size
-        let pictures = page.pictureAreas.filter { $0.width * $0.height >= 0.05 * size.width * size.height }
+        let pictures = page.pictures.filter { $0.area.width * $0.area.height >= 0.05 * size.width * size.height }
         guard !pictures.isEmpty else { return (.usable, []) }
         let ink = PictureInkMeter.measure(page, pictures: pictures, glyphBoxes: glyphs.map(\.bbox))
         var unread: [BBox] = []
-        for (box, measured) in zip(pictures, ink) where check.unread(measured) { unread.append(box) }
+        for (picture, measured) in zip(pictures, ink) where check.unread(measured) { unread.append(picture.area) }
         return unread.isEmpty ? (TextLayerVerdict.usable, []) : (TextLayerVerdict.sparse, unread)
     }
 }

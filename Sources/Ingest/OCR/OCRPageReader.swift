@@ -41,13 +41,13 @@ struct OCRPageReader {
         var turns = 0
         if regions == nil, OCRPageReader.looksSideways(ink), let osd = engines.orientation {
             osd.setImage(OCRPageReader.downsampled(image, by: 2), dpi: Int(scale * 72 / 2))
-            if let o = osd.orientation(), o.degrees != 0, o.confidence >= 1 {
+            if let o = osd.orientation(), o.confidence >= 1 {
                 turns = o.degrees / 90
-            } else {
-                turns = 1
             }
-            image = image.rotated(quarterTurns: turns)
-            ink = image.inkMask(threshold: image.otsuThreshold())
+            if turns != 0 {
+                image = image.rotated(quarterTurns: turns)
+                ink = image.inkMask(threshold: image.otsuThreshold())
+            }
         }
 
         // Straight: undo a small tilt of the scan.

@@ -1,55 +1,89 @@
 import CPoppler
 import Model
 
+/// A raster image a page draws, and where.
+struct PagePicture {
+    /// Where it is drawn, in points from the top-left corner.
+    var area: BBox
+    /// poppler's id of the image on the page.
+    var id: Int32
+}
+
 extension PDFPage {
-    /// Where the page draws pictures (raster images), in points from the
-    /// top-left corner.
-    var pictureAreas: [BBox] {
+    /// The pictures (raster images) the page draws.
+    var pictures: [PagePicture] {
         guard let list = poppler_page_get_image_mapping(handle) else { return [] }
         defer { poppler_page_free_image_mapping(list) }
-        var boxes: [BBox] = []
+        var found: [PagePicture] = []
         var node: UnsafeMutablePointer<GList>? = list
         while let n = node {
             if let raw = n.pointee.data {
-                let a = raw.assumingMemoryBound(to: PopplerImageMapping.self).pointee.area
-                boxes.append(BBox(x0: min(a.x1, a.x2), y0: min(a.y1, a.y2), x1: max(a.x1, a.x2), y1: max(a.y1, a.y2)))
+                let m = raw.assumingMemoryBound(to: PopplerImageMapping.self).pointee
+                let a = m.area
+                found.append(PagePicture(area: BBox(x0: min(a.x1, a.x2), y0: min(a.y1, a.y2),
+                                                    x1: max(a.x1, a.x2), y1: max(a.y1, a.y2)),
+                                         id: m.image_id))
             }
             node = n.pointee.next
         }
-        return boxes
+        return found
     }
 }
 
-/// Counts the ink in a page's pictures from a coarse render, and how much
-/// of it text-layer characters cover.
+/// Counts the ink of a page's pictures, in the pictures' own pixels (so
+/// that typed text printed over a picture is not taken for its ink), and
+/// how much of it text-layer characters cover.
 enum PictureInkMeter {
-    /// Resolution of the coarse render: enough to tell print from paper.
-    static let dpi = 50.0
+    /// Pixels sampled per picture at most.
+    static let samples = 250_000
 
-    static func measure(_ page: PDFPage, pictures: [BBox], glyphBoxes: [BBox]) -> [PictureInk] {
-        guard let image = GrayImage.render(page, dpi: dpi) else { return pictures.map { _ in PictureInk(pixels: 0, paper: 0, ink: 0, coveredInk: 0) } }
-        let scale = dpi / 72
-        var covered = [Bool](repeating: false, count: image.width * image.height)
+    static func measure(_ page: PDFPage, pictures: [PagePicture], glyphBoxes: [BBox]) -> [PictureInk] {
+        // Text-layer coverage on a grid of 1/50 inch.
+        let cell = 72.0 / 50
+        let size = page.size
+        let gw = Int(size.width / cell) + 1, gh = Int(size.height / cell) + 1
+        var covered = [Bool](repeating: false, count: gw * gh)
         for b in glyphBoxes {
-            let x0 = max(0, Int(b.x0 * scale) - 1), x1 = min(image.width, Int(b.x1 * scale) + 2)
-            let y0 = max(0, Int(b.y0 * scale) - 1), y1 = min(image.height, Int(b.y1 * scale) + 2)
+            let x0 = max(0, Int(b.x0 / cell) - 1), x1 = min(gw, Int(b.x1 / cell) + 2)
+            let y0 = max(0, Int(b.y0 / cell) - 1), y1 = min(gh, Int(b.y1 / cell) + 2)
             guard x0 < x1, y0 < y1 else { continue }
-            for y in y0..<y1 { for x in x0..<x1 { covered[y * image.width + x] = true } }
+            for y in y0..<y1 { for x in x0..<x1 { covered[y * gw + x] = true } }
         }
-        return pictures.map { b in
+        return pictures.map { picture in
             var ink = PictureInk(pixels: 0, paper: 0, ink: 0, coveredInk: 0)
-            let x0 = max(0, Int(b.x0 * scale)), x1 = min(image.width, Int(b.x1 * scale))
-            let y0 = max(0, Int(b.y0 * scale)), y1 = min(image.height, Int(b.y1 * scale))
-            guard x0 < x1, y0 < y1 else { return ink }
-            for y in y0..<y1 {
-                for x in x0..<x1 {
-                    let v = image.pixels[y * image.width + x]
-                    ink.pixels += 1
-                    if v >= 200 { ink.paper += 1 }
-                    if v < 140 {
-                        ink.ink += 1
-                        if covered[y * image.width + x] { ink.coveredInk += 1 }
+            guard let surface = poppler_page_get_image(page.handle, picture.id) else { return ink }
+            defer { cairo_surface_destroy(surface) }
+            cairo_surface_flush(surface)
+            let format = cairo_image_surface_get_format(surface)
+            let w = Int(cairo_image_surface_get_width(surface)), h = Int(cairo_image_surface_get_height(surface))
+            let stride = Int(cairo_image_surface_get_stride(surface))
+            guard w > 0, h > 0, let data = cairo_image_surface_get_data(surface) else { return ink }
+            let step = max(1, Int((Double(w * h) / Double(samples)).squareRoot().rounded(.up)))
+            let a = picture.area
+            for iy in Swift.stride(from: 0, to: h, by: step) {
+                let row = data + iy * stride
+                let py = a.y0 + (Double(iy) + 0.5) / Double(h) * a.height
+                for ix in Swift.stride(from: 0, to: w, by: step) {
+                    let grey: Int
+                    switch format {
+                    case CAIRO_FORMAT_RGB24, CAIRO_FORMAT_ARGB32:
+                        let p = UnsafeRawPointer(row).load(fromByteOffset: ix * 4, as: UInt32.self)
+                        let alpha = format == CAIRO_FORMAT_ARGB32 ? Int(p >> 24) : 255
+                        let r = Int((p >> 16) & 0xFF), g = Int((p >> 8) & 0xFF), b = Int(p & 0xFF)
+                        // Premultiplied over white paper.
+                        grey = (r * 77 + g * 150 + b * 29) / 256 + (255 - alpha)
+                    case CAIRO_FORMAT_A8:
+                        grey = 255 - Int(row[ix])
+                    default:
+                        return ink
                     }
+                    ink.pixels += 1
+                    if grey >= 200 { ink.paper += 1 }
+                    guard grey < 140 else { continue }
+                    ink.ink += 1
+                    let px = a.x0 + (Double(ix) + 0.5) / Double(w) * a.width
+                    let gx = Int(px / cell), gy = Int(py / cell)
+                    if gx >= 0, gx < gw, gy >= 0, gy < gh, covered[gy * gw + gx] { ink.coveredInk += 1 }
                 }
             }
             return ink

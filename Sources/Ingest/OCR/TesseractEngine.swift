@@ -111,7 +111,9 @@ final class TesseractEngine {
         guard TessBaseAPIDetectOrientationScript(handle, &degrees, &confidence, &script, &scriptConfidence) != 0 else {
             return nil
         }
-        return (Int(degrees), Double(confidence))
+        // Tesseract gives the page's orientation counter-clockwise; the
+        // turn that undoes it is the same angle clockwise's complement.
+        return ((360 - Int(degrees)) % 360, Double(confidence))
     }
 
     /// Tesseract's LSTM runs OpenMP teams of four threads per call; on top
