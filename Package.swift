@@ -82,6 +82,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model"]),
+        // OCR: scans built from the dev corpus, read back and compared with their text layer.
+        .testTarget(name: "OCRTests", dependencies: ["Ingest", "Normalize", "Validate", "Model", "CPoppler"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Ingest", "Model"]),
         .testTarget(name: "ValidateTests", dependencies: ["Validate", "Model"]),
         .testTarget(
