@@ -168,7 +168,7 @@ struct RealCorpusTests {
         #expect(pdfs.count >= 31)
         let out = try Corpus.kinerja(pdfs, name: "real-all")
         let csv = try String(contentsOf: out.appendingPathComponent("documents.csv"), encoding: .utf8)
-        let rows = csv.split(separator: "\n").dropFirst()
+        let rows = csv.split(whereSeparator: \.isNewline).dropFirst()
         #expect(rows.count == pdfs.count)
         for pdf in pdfs {
             #expect(rows.contains { $0.contains(pdf.lastPathComponent) }, "no documents.csv row for \(pdf.lastPathComponent)")
