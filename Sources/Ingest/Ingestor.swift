@@ -40,19 +40,21 @@ public struct Ingestor: Sendable {
     }
 
     /// Reads the document with at most `ocrThreads` of its pages in OCR at
-    /// once (0: one per core); `onPage` is told the pages done so far and
-    /// the page count, from any thread.
-    func read(data: Data, sourceFile: String, ocrThreads: Int,
+    /// once (0: one per core) and its pages spread over `pageThreads`
+    /// threads; `onPage` is told the pages done so far and the page count,
+    /// from any thread.
+    func read(data: Data, sourceFile: String, ocrThreads: Int, pageThreads: Int = 1,
               onPage: (@Sendable (_ done: Int, _ total: Int) -> Void)?) throws -> IngestedDocument {
         let docID = Ingestor.documentID(of: data)
         let pdf = try PDFDocument(data: data)
         let count = min(pdf.pageCount, config.maxPages)
         let pages = PageSlots(count: count)
         let ocr = OCRScheduler(config.ocr, threads: ocrThreads)
-        // poppler is not thread-safe: this thread reads and renders every
-        // page; only the OCR of a rendered page runs elsewhere.
-        for i in 0..<count {
-            guard let page = pdf.page(i) else { continue }
+        // A poppler document is not shared across threads: each of the
+        // `pageThreads` reading threads opens its own copy (`PageRuns`);
+        // the OCR of a rendered page runs on the OCR threads.
+        PageRuns(count: count, threads: pageThreads).forEach(first: pdf, data: data) { pdf, i in
+            guard let page = pdf.page(i) else { return }
             read(page, ocr: ocr) { page in
                 let done = pages.store(page, at: i)
                 onPage?(done, count)
