@@ -97,30 +97,36 @@ struct GrayImage: Sendable {
 
     /// The image turned by `degrees` about its centre (positive turns
     /// clockwise on screen, y pointing down), same size, bilinear, with
-    /// paper filling the corners.
+    /// paper filling the corners. Fixed-point (16.16) stepping along rows.
     func rotated(byDegrees degrees: Double) -> GrayImage {
         let theta = degrees * .pi / 180
         let c = cos(theta), s = sin(theta)
         let cx = Double(width - 1) / 2, cy = Double(height - 1) / 2
         var out = [UInt8](repeating: 255, count: pixels.count)
         let w = width, h = height
+        let one = 65536.0
+        let stepX = Int(c * one), stepY = Int(-s * one)
+        let maxX = (w - 1) << 16, maxY = (h - 1) << 16
         pixels.withUnsafeBufferPointer { src in
             out.withUnsafeMutableBufferPointer { dst in
                 for y in 0..<h {
                     let dy = Double(y) - cy
-                    // Source point of (x, y): the inverse turn, stepped along the row.
-                    var sx = c * -cx + s * dy + cx
-                    var sy = -s * -cx + c * dy + cy
-                    let stepX = c, stepY = -s
+                    // Source point of (0, y): the inverse turn.
+                    var sx = Int(((c * -cx + s * dy + cx) * one).rounded())
+                    var sy = Int(((-s * -cx + c * dy + cy) * one).rounded())
+                    let row = y * w
                     for x in 0..<w {
-                        defer { sx += stepX; sy += stepY }
-                        guard sx >= 0, sy >= 0, sx < Double(w - 1), sy < Double(h - 1) else { continue }
-                        let x0 = Int(sx), y0 = Int(sy)
-                        let fx = sx - Double(x0), fy = sy - Double(y0)
-                        let i = y0 * w + x0
-                        let top = Double(src[i]) * (1 - fx) + Double(src[i + 1]) * fx
-                        let bottom = Double(src[i + w]) * (1 - fx) + Double(src[i + w + 1]) * fx
-                        dst[y * w + x] = UInt8(top * (1 - fy) + bottom * fy + 0.5)
+                        if sx >= 0, sy >= 0, sx < maxX, sy < maxY {
+                            let x0 = sx >> 16, y0 = sy >> 16
+                            let fx = sx & 0xFFFF, fy = sy & 0xFFFF
+                            let i = y0 * w + x0
+                            let top = Int(src[i]) * (65536 - fx) + Int(src[i + 1]) * fx
+                            let bottom = Int(src[i + w]) * (65536 - fx) + Int(src[i + w + 1]) * fx
+                            let v = ((top >> 8) * (65536 - fy) + (bottom >> 8) * fy + (1 << 23)) >> 24
+                            dst[row + x] = UInt8(truncatingIfNeeded: v)
+                        }
+                        sx &+= stepX
+                        sy &+= stepY
                     }
                 }
             }
@@ -208,4 +214,10 @@ struct PixelRect: Hashable, Sendable {
 
     var width: Int { x1 - x0 }
     var height: Int { y1 - y0 }
+
+    /// The part inside a `width` × `height` image (empty when none).
+    func clipped(width w: Int, height h: Int) -> PixelRect {
+        let cx0 = min(max(0, x0), w), cy0 = min(max(0, y0), h)
+        return PixelRect(x0: cx0, y0: cy0, x1: max(cx0, min(x1, w)), y1: max(cy0, min(y1, h)))
+    }
 }

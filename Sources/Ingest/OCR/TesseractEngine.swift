@@ -36,6 +36,8 @@ struct OCRWord: Sendable {
 final class TesseractEngine {
     private let handle: OpaquePointer
     let languages: String
+    /// Size of the image last set.
+    private var imageSize = (width: 0, height: 0)
 
     init(languages: String, dataPath: String?) throws {
         TesseractEngine.limitOpenMP()
@@ -60,6 +62,7 @@ final class TesseractEngine {
 
     /// Sets the page to read. Tesseract copies the pixels.
     func setImage(_ image: GrayImage, dpi: Int) {
+        imageSize = (image.width, image.height)
         image.pixels.withUnsafeBufferPointer { px in
             TessBaseAPISetImage(handle, px.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
         }
@@ -71,7 +74,11 @@ final class TesseractEngine {
     func words(in region: PixelRect?, mode: TessPageSegMode, characters: String? = nil) -> [OCRWord] {
         TessBaseAPISetPageSegMode(handle, mode)
         _ = TessBaseAPISetVariable(handle, "tessedit_char_whitelist", characters ?? "")
-        if let r = region {
+        if let region {
+            // Tesseract does not clip: a rectangle past the image edge reads
+            // past the end of its pixels.
+            let r = region.clipped(width: imageSize.width, height: imageSize.height)
+            guard r.width > 0, r.height > 0 else { return [] }
             TessBaseAPISetRectangle(handle, Int32(r.x0), Int32(r.y0), Int32(r.width), Int32(r.height))
         }
         guard TessBaseAPIRecognize(handle, nil) == 0, let it = TessBaseAPIGetIterator(handle) else { return [] }
@@ -192,8 +199,12 @@ final class OCRWorkers: @unchecked Sendable {
         if !started {
             started = true
             for i in 0..<threadCount {
-                let thread = Thread { [self] in work() }
-                thread.name = "kinerja-ocr-\(i)"
+                let thread = Thread { [self] in
+                    // Named from inside: a name set before start is not
+                    // passed on to the system thread on Linux.
+                    Thread.current.name = "kinerja-ocr-\(i)"
+                    work()
+                }
                 thread.stackSize = 4 << 20
                 thread.start()
             }
