@@ -80,8 +80,9 @@ public struct Ingestor: Sendable {
             return
         }
         ocr.reserve()
-        let scale = config.ocr.dpi / 72
-        guard let raster = GrayImage.render(page, dpi: config.ocr.dpi) else {
+        let dpi = GrayImage.renderDPI(for: page.size, preferred: config.ocr.dpi)
+        let scale = dpi / 72
+        guard let raster = GrayImage.render(page, dpi: dpi) else {
             ocr.cancelReservation()
             store(readPage(page, glyphs: glyphs, source: TextSource.none))
             return

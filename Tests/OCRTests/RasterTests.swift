@@ -73,6 +73,15 @@ struct RasterTests {
         #expect(rulings.filter { $0.axis == .vertical }.count == 6)
     }
 
+    @Test("Poster-sized pages are rendered at a lower resolution")
+    func renderResolution() {
+        #expect(GrayImage.renderDPI(for: (595, 842), preferred: 300) == 300)
+        #expect(GrayImage.renderDPI(for: (1191, 1684), preferred: 300) == 300)   // A2
+        let a0 = GrayImage.renderDPI(for: (2384, 3370), preferred: 300)
+        #expect(a0 < 300 && a0 >= 150)
+        #expect(2384 / 72 * a0 * 3370 / 72 * a0 <= GrayImage.maxPixels)
+    }
+
     @Test("Quarter turns move every pixel and undo each other")
     func quarterTurns() {
         var image = GrayImage(width: 3, height: 2)

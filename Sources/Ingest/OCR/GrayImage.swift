@@ -24,12 +24,24 @@ struct GrayImage: Sendable {
         set { pixels[y * width + x] = newValue }
     }
 
+    /// Most pixels a page is rendered with for OCR (an A2 sheet at 300 dpi):
+    /// a poster-sized page is read at a lower resolution rather than
+    /// filling the memory.
+    static let maxPixels = 36_000_000.0
+
+    /// `preferred`, lowered as far as a page of `size` points needs to stay
+    /// within `maxPixels`.
+    static func renderDPI(for size: (width: Double, height: Double), preferred: Double) -> Double {
+        let squareInches = max(1e-6, size.width / 72 * size.height / 72)
+        return min(preferred, (maxPixels / squareInches).squareRoot().rounded(.down))
+    }
+
     /// Renders `page` through cairo at `dpi`, white background.
     static func render(_ page: PDFPage, dpi: Double) -> GrayImage? {
         let size = page.size
         let scale = dpi / 72
         let w = Int((size.width * scale).rounded()), h = Int((size.height * scale).rounded())
-        guard w > 0, h > 0, w * h <= 20_000 * 20_000 / 4 else { return nil }
+        guard w > 0, h > 0, Double(w) * Double(h) <= maxPixels * 1.01 else { return nil }
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(w), Int32(h)) else { return nil }
         defer { cairo_surface_destroy(surface) }
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else { return nil }
