@@ -116,9 +116,16 @@ public struct HTMLReport: Sendable {
         for d in sortedDocuments {
             let items = findingsByFile[d.sourceFile] ?? []
             let counts = Dictionary(grouping: items, by: \.severity).mapValues(\.count)
-            h.raw("<tr><td><a href=\"#\(anchor(for: d.sourceFile))\">")
-            h.text(d.sourceFile)
-            h.raw("</a><div class=\"doc-meta\">")
+            // Only documents with findings have a section to jump to.
+            if items.isEmpty {
+                h.raw("<tr><td>")
+                h.text(d.sourceFile)
+                h.raw("<div class=\"doc-meta\">")
+            } else {
+                h.raw("<tr><td><a href=\"#\(anchor(for: d.sourceFile))\">")
+                h.text(d.sourceFile)
+                h.raw("</a><div class=\"doc-meta\">")
+            }
             h.text([d.kind?.rawValue, d.status == .ok ? nil : d.status.rawValue].compactMap { $0 }.joined(separator: " · "))
             if !d.error.isEmpty {
                 h.raw(" <span class=\"doc-error\">")
