@@ -66,11 +66,20 @@ struct RasterTests {
         let tilted = straight.rotated(byDegrees: degrees)
         let measured = SkewEstimator.skew(of: tilted.inkMask(threshold: tilted.otsuThreshold()))
         #expect(abs(measured - degrees) <= 0.06, "measured \(measured)° for \(degrees)°")
-        // Turning it back gives straight borders again.
-        let back = tilted.rotated(byDegrees: -measured)
+        // Turning it back (by shears for small angles) gives straight
+        // borders again.
+        let back = tilted.turnedSlightly(byDegrees: -measured)
         let rulings = RasterRulings(scale: Self.scale).lines(in: back.inkMask(threshold: back.otsuThreshold())).map(\.ruling)
         #expect(rulings.filter { $0.axis == .horizontal }.count == 7)
         #expect(rulings.filter { $0.axis == .vertical }.count == 6)
+    }
+
+    @Test("A turn by shears tilts like a resampled turn", arguments: [0.4, -1.2])
+    func shears(degrees: Double) {
+        let straight = Self.grid(rows: 6, columns: 5, cell: (200, 110))
+        let sheared = straight.turnedSlightly(byDegrees: degrees)
+        let measured = SkewEstimator.skew(of: sheared.inkMask(threshold: sheared.otsuThreshold()))
+        #expect(abs(measured - degrees) <= 0.06, "measured \(measured)° for \(degrees)°")
     }
 
     @Test("Poster-sized pages are rendered at a lower resolution")

@@ -59,24 +59,39 @@ struct GrayImage: Sendable {
             for y in 0..<h {
                 // RGB24 is one native-endian 32-bit word per pixel: 0x00RRGGBB.
                 let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-                for x in 0..<w {
+                var x = 0
+                while x < w {
                     let p = row[x]
                     let r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
                     out[y * w + x] = UInt8((r * 77 + g * 150 + b * 29) >> 8)
+                    x += 1
                 }
             }
         }
         return GrayImage(width: w, height: h, pixels: pixels)
     }
 
+    /// How many pixels have each grey level.
+    func histogram() -> [Int] {
+        var counts = [Int](repeating: 0, count: 256)
+        pixels.withUnsafeBufferPointer { px in
+            counts.withUnsafeMutableBufferPointer { h in
+                var i = 0
+                while i < px.count {
+                    h[Int(px[i])] += 1
+                    i += 1
+                }
+            }
+        }
+        return counts
+    }
+
     /// Otsu's threshold: the grey level that best separates ink from paper.
     /// Pixels darker than it are ink.
-    func otsuThreshold() -> UInt8 {
-        var histogram = [Int](repeating: 0, count: 256)
-        pixels.withUnsafeBufferPointer { px in
-            for v in px { histogram[Int(v)] += 1 }
-        }
-        let total = Double(pixels.count)
+    func otsuThreshold() -> UInt8 { GrayImage.otsuThreshold(histogram()) }
+
+    static func otsuThreshold(_ histogram: [Int]) -> UInt8 {
+        let total = Double(histogram.reduce(0, +))
         var sumAll = 0.0
         for i in 0..<256 { sumAll += Double(i * histogram[i]) }
         var sumBack = 0.0, weightBack = 0.0, best = 0.0, threshold = 128
@@ -101,7 +116,11 @@ struct GrayImage: Sendable {
         var bits = [Bool](repeating: false, count: pixels.count)
         pixels.withUnsafeBufferPointer { px in
             bits.withUnsafeMutableBufferPointer { out in
-                for i in 0..<px.count { out[i] = px[i] < threshold }
+                var i = 0
+                while i < px.count {
+                    out[i] = px[i] < threshold
+                    i += 1
+                }
             }
         }
         return BitImage(width: width, height: height, bits: bits)
@@ -127,7 +146,9 @@ struct GrayImage: Sendable {
                     var sx = Int(((c * -cx + s * dy + cx) * one).rounded())
                     var sy = Int(((-s * -cx + c * dy + cy) * one).rounded())
                     let row = y * w
-                    for x in 0..<w {
+                    var x = 0
+                    while x < w {
+                        defer { x += 1 }
                         if sx >= 0, sy >= 0, sx < maxX, sy < maxY {
                             let x0 = sx >> 16, y0 = sy >> 16
                             let fx = sx & 0xFFFF, fy = sy & 0xFFFF
@@ -140,6 +161,55 @@ struct GrayImage: Sendable {
                         sx &+= stepX
                         sy &+= stepY
                     }
+                }
+            }
+        }
+        return GrayImage(width: w, height: h, pixels: out)
+    }
+
+    /// The image turned by a small angle (clockwise positive), by two
+    /// shears: columns shifted up or down, then rows shifted sideways, each
+    /// by whole pixels (block copies, no resampling blur). For a tilt of
+    /// a degree or two this is the turn to a fraction of a pixel, and much
+    /// cheaper than resampling; larger angles are resampled.
+    func turnedSlightly(byDegrees degrees: Double) -> GrayImage {
+        guard abs(degrees) <= 2 else { return rotated(byDegrees: degrees) }
+        let phi = degrees * .pi / 180
+        let w = width, h = height
+        let cx = Double(w - 1) / 2, cy = Double(h - 1) / 2
+        var sheared = [UInt8](repeating: 255, count: pixels.count)
+        // Columns: x moves down by phi·(x − cx); runs of columns share a shift.
+        pixels.withUnsafeBufferPointer { src in
+            sheared.withUnsafeMutableBufferPointer { dst in
+                var x0 = 0
+                while x0 < w {
+                    let shift = Int((phi * (Double(x0) - cx)).rounded())
+                    var x1 = x0 + 1
+                    while x1 < w, Int((phi * (Double(x1) - cx)).rounded()) == shift { x1 += 1 }
+                    let count = x1 - x0
+                    var y = max(0, shift)
+                    let end = min(h, h + shift)
+                    while y < end {
+                        (dst.baseAddress! + y * w + x0).update(from: src.baseAddress! + (y - shift) * w + x0, count: count)
+                        y += 1
+                    }
+                    x0 = x1
+                }
+            }
+        }
+        // Rows: y moves left by phi·(y − cy).
+        var out = [UInt8](repeating: 255, count: pixels.count)
+        sheared.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                var y = 0
+                while y < h {
+                    let shift = -Int((phi * (Double(y) - cy)).rounded())
+                    let from = max(0, -shift), to = max(0, shift)
+                    let count = w - abs(shift)
+                    if count > 0 {
+                        (dst.baseAddress! + y * w + to).update(from: src.baseAddress! + y * w + from, count: count)
+                    }
+                    y += 1
                 }
             }
         }
@@ -183,6 +253,38 @@ struct GrayImage: Sendable {
             }
         }
         return n
+    }
+
+    /// The pixels inside `rect` (which must lie within the image).
+    func cropped(_ rect: PixelRect) -> GrayImage {
+        var out = [UInt8](repeating: 255, count: rect.width * rect.height)
+        pixels.withUnsafeBufferPointer { src in
+            out.withUnsafeMutableBufferPointer { dst in
+                for y in 0..<rect.height {
+                    (dst.baseAddress! + y * rect.width).update(from: src.baseAddress! + (rect.y0 + y) * width + rect.x0,
+                                                               count: rect.width)
+                }
+            }
+        }
+        return GrayImage(width: rect.width, height: rect.height, pixels: out)
+    }
+
+    /// The image `factor` times larger, bilinear.
+    func enlarged(by factor: Int) -> GrayImage {
+        let w = width * factor, h = height * factor
+        var out = [UInt8](repeating: 255, count: w * h)
+        for y in 0..<h {
+            let sy = min(Double(height - 1), max(0, (Double(y) + 0.5) / Double(factor) - 0.5))
+            let y0 = Int(sy), y1 = min(height - 1, y0 + 1), fy = sy - Double(y0)
+            for x in 0..<w {
+                let sx = min(Double(width - 1), max(0, (Double(x) + 0.5) / Double(factor) - 0.5))
+                let x0 = Int(sx), x1 = min(width - 1, x0 + 1), fx = sx - Double(x0)
+                let top = Double(self[x0, y0]) * (1 - fx) + Double(self[x1, y0]) * fx
+                let bottom = Double(self[x0, y1]) * (1 - fx) + Double(self[x1, y1]) * fx
+                out[y * w + x] = UInt8((top * (1 - fy) + bottom * fy).rounded())
+            }
+        }
+        return GrayImage(width: w, height: h, pixels: out)
     }
 
     /// Paints the rectangle (clipped to the image) with `value`.

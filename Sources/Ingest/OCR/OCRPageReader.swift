@@ -29,13 +29,15 @@ struct OCRPageReader {
     func read(_ raster: GrayImage, engines: OCRWorkers.Engines) throws -> OCRPage {
         let engine = try engines.recognizer.get()
         var image = raster
-        let blank = image.inkPixels(in: PixelRect(x0: 0, y0: 0, x1: image.width, y1: image.height), below: 128)
-            < image.width * image.height / 5000
-        if blank {
+        // One histogram gives the ink threshold, kept through the turns
+        // below (they move pixels, not their greys), and tells a blank page.
+        let histogram = image.histogram()
+        if histogram[..<128].reduce(0, +) < image.width * image.height / 5000 {
             return OCRPage(words: [], rulings: [], width: Double(image.width) / scale,
                            height: Double(image.height) / scale, quarterTurns: 0, skew: 0)
         }
-        var ink = image.inkMask(threshold: image.otsuThreshold())
+        let threshold = GrayImage.otsuThreshold(histogram)
+        var ink = image.inkMask(threshold: threshold)
 
         // Upright: a page whose lines run down the page is turned a quarter.
         var turns = 0
@@ -46,7 +48,7 @@ struct OCRPageReader {
             }
             if turns != 0 {
                 image = image.rotated(quarterTurns: turns)
-                ink = image.inkMask(threshold: image.otsuThreshold())
+                ink = image.inkMask(threshold: threshold)
             }
         }
 
@@ -55,8 +57,8 @@ struct OCRPageReader {
         if regions == nil {
             skew = SkewEstimator.skew(of: ink)
             if abs(skew) >= 0.05 {
-                image = image.rotated(byDegrees: -skew)
-                ink = image.inkMask(threshold: image.otsuThreshold())
+                image = image.turnedSlightly(byDegrees: -skew)
+                ink = image.inkMask(threshold: threshold)
             }
         }
 
@@ -83,7 +85,7 @@ struct OCRPageReader {
                 let box = cell.bbox.pixels(scale: scale)
                 let r = PixelRect(x0: box.x0 + inset, y0: box.y0 + inset, x1: box.x1 - inset, y1: box.y1 - inset)
                 guard r.width >= 4, r.height >= 4, clean.inkPixels(in: r, below: 128) >= 8 else { continue }
-                found += engine.words(in: r, mode: PSM_SINGLE_BLOCK)
+                found += OCRPageReader.cellWords(engine, r, of: clean, dpi: dpi)
             }
         }
 
@@ -100,6 +102,45 @@ struct OCRPageReader {
         let size = (Double(image.width) / scale, Double(image.height) / scale)
         return OCRPage(words: words, rulings: rulings, width: size.0, height: size.1,
                        quarterTurns: turns, skew: skew)
+    }
+
+    /// Below this confidence a cell that reads as a figure is read again.
+    static let rereadBelow = 75.0
+
+    /// The words of one table cell of `image` (the image the engine holds).
+    /// A figure read with little confidence is read a second time from the
+    /// cell enlarged twice, which gives the recogniser different pixels:
+    /// when both readings agree, the figure is as sure as the surer of
+    /// them; when they differ, the surer reading is kept with the lower
+    /// confidence of the two.
+    static func cellWords(_ engine: TesseractEngine, _ r: PixelRect, of image: GrayImage, dpi: Int) -> [OCRWord] {
+        let first = engine.words(in: r, mode: PSM_SINGLE_BLOCK)
+        guard let low = first.map(\.confidence).min(), low < rereadBelow, looksLikeFigure(first) else { return first }
+        let cell = r.clipped(width: image.width, height: image.height)
+        engine.setImage(image.cropped(cell).enlarged(by: 2), dpi: dpi * 2)
+        defer { engine.setImage(image, dpi: dpi) }
+        let second = engine.words(in: nil, mode: PSM_SINGLE_BLOCK).map { w -> OCRWord in
+            func back(_ b: PixelRect) -> PixelRect {
+                PixelRect(x0: cell.x0 + b.x0 / 2, y0: cell.y0 + b.y0 / 2, x1: cell.x0 + b.x1 / 2, y1: cell.y0 + b.y1 / 2)
+            }
+            return OCRWord(symbols: w.symbols.map { OCRSymbol(text: $0.text, box: back($0.box)) },
+                           box: back(w.box), confidence: w.confidence)
+        }
+        guard let secondLow = second.map(\.confidence).min() else { return first }
+        func text(_ words: [OCRWord]) -> String { words.map(\.text).joined() }
+        if text(first) == text(second) {
+            return first.map { var w = $0; w.confidence = max(w.confidence, secondLow); return w }
+        }
+        let doubt = min(low, secondLow)
+        return (secondLow > low ? second : first).map { var w = $0; w.confidence = min(w.confidence, doubt); return w }
+    }
+
+    /// Digits with separators, a percent sign or a minus, allowing the
+    /// letters OCR reads for them (`O`, `l`, `I`, `|`, and `Yo` for `%`).
+    static func looksLikeFigure(_ words: [OCRWord]) -> Bool {
+        let text = words.map(\.text).joined()
+        guard text.contains(where: \.isNumber) else { return false }
+        return text.allSatisfy { "0123456789.,%-()OolI|Y".contains($0) }
     }
 
     /// The word in points; nil for noise (a lone mark read from a smudge or
@@ -123,17 +164,24 @@ struct OCRPageReader {
     /// True when the ink lines up in columns more than in rows: text set
     /// down the page.
     static func looksSideways(_ ink: BitImage) -> Bool {
-        var rows = [Double](repeating: 0, count: ink.height)
-        var cols = [Double](repeating: 0, count: ink.width)
+        // Every other row and column is plenty for a profile.
+        var rows = [Double](repeating: 0, count: (ink.height + 1) / 2)
+        var cols = [Double](repeating: 0, count: (ink.width + 1) / 2)
         ink.bits.withUnsafeBufferPointer { bits in
-            for y in 0..<ink.height {
+            var y = 0
+            while y < ink.height {
                 var n = 0
                 let row = y * ink.width
-                for x in 0..<ink.width where bits[row + x] {
-                    n += 1
-                    cols[x] += 1
+                var x = 0
+                while x < ink.width {
+                    if bits[row + x] {
+                        n += 1
+                        cols[x / 2] += 1
+                    }
+                    x += 2
                 }
-                rows[y] = Double(n)
+                rows[y / 2] = Double(n)
+                y += 2
             }
         }
         return peakedness(cols) > 1.3 * peakedness(rows)

@@ -94,9 +94,19 @@ struct RasterRulings {
         let minLength = Int(minVertical * scale)
         let gap = gapPixels
         var runs: [Run] = []
-        var runStart = [Int](repeating: -1, count: ink.width)
-        var lastInk = [Int](repeating: -1, count: ink.width)
-        var filled = [Int](repeating: 0, count: ink.width)
+        // Per column: where its current run started, its last ink row, and
+        // the ink rows in the run.
+        let runStart = UnsafeMutableBufferPointer<Int>.allocate(capacity: ink.width)
+        let lastInk = UnsafeMutableBufferPointer<Int>.allocate(capacity: ink.width)
+        let filled = UnsafeMutableBufferPointer<Int>.allocate(capacity: ink.width)
+        defer {
+            runStart.deallocate()
+            lastInk.deallocate()
+            filled.deallocate()
+        }
+        runStart.initialize(repeating: -1)
+        lastInk.initialize(repeating: -1)
+        filled.initialize(repeating: 0)
         func close(_ x: Int) {
             let length = lastInk[x] + 1 - runStart[x]
             if length >= minLength, Double(filled[x]) >= minSolidity * Double(length) {
@@ -106,9 +116,11 @@ struct RasterRulings {
             filled[x] = 0
         }
         ink.bits.withUnsafeBufferPointer { bits in
-            for y in 0..<ink.height {
+            var y = 0
+            while y < ink.height {
                 let row = y * ink.width
-                for x in 0..<ink.width {
+                var x = 0
+                while x < ink.width {
                     if bits[row + x] {
                         if runStart[x] < 0 { runStart[x] = y }
                         lastInk[x] = y
@@ -116,7 +128,9 @@ struct RasterRulings {
                     } else if runStart[x] >= 0, y - lastInk[x] > gap {
                         close(x)
                     }
+                    x += 1
                 }
+                y += 1
             }
         }
         for x in 0..<ink.width where runStart[x] >= 0 { close(x) }
