@@ -33,6 +33,15 @@ struct OCRNumberRepairTests {
         #expect(OCRNumberRepair.repair(raw, format: Self.decimalColumn) == repaired)
     }
 
+    @Test("Letters are not taken for digits in a column of words")
+    func wordColumn() {
+        // A Kategori-like column: a stray figure in it is not repaired.
+        let words = OCRNumberRepair.ColumnFormat(cells: ["Sangat berhasil", "Berhasil", "B", "12"], style: .indonesian)
+        #expect(!words.mostlyNumbers)
+        #expect(OCRNumberRepair.repair("1O", format: words) == nil)
+        #expect(Self.decimalColumn.mostlyNumbers)
+    }
+
     @Test("Text values and words without digits are left alone", arguments: [
         "B", "BB", "Pratama", "lOO", "Sangat berhasil", "O", "Tdk ada penilaian",
     ])

@@ -4,8 +4,9 @@ import Model
 /// column's own format leaves only one reading:
 ///
 /// - letters for digits inside a figure: `O`/`o` for `0`, `l`/`I`/`|`/`!`
-///   for `1` (`1O2,5` → `102,5`, `8l,9` → `81,9`). Only in a word that
-///   already has a digit, so text values (`B`, `BB`, `Pratama`) stay text;
+///   for `1` (`1O2,5` → `102,5`, `8l,9` → `81,9`), in a column of numbers
+///   and only in a word that already has a digit, so text values (`B`,
+///   `BB`, `Pratama`) stay text;
 /// - a thousands separator read as the other one in a column of whole
 ///   grouped amounts (`4.753.517,107` or `4,753.517.107` → `4.753.517.107`
 ///   where the column prints `3.702.908.000`): a group of exactly three
@@ -25,19 +26,24 @@ public enum OCRNumberRepair {
         public var groupedWholeAmounts: Bool
         /// Some cell of the column prints a percent sign.
         public var printsPercent: Bool
+        /// Most of the column's non-empty cells read as numbers: a letter in
+        /// a figure there stands for a digit.
+        public var mostlyNumbers: Bool
 
-        public init(style: NumberStyle?, groupedWholeAmounts: Bool, printsPercent: Bool) {
+        public init(style: NumberStyle?, groupedWholeAmounts: Bool, printsPercent: Bool, mostlyNumbers: Bool = true) {
             self.style = style
             self.groupedWholeAmounts = groupedWholeAmounts
             self.printsPercent = printsPercent
+            self.mostlyNumbers = mostlyNumbers
         }
 
         /// The format of a column from its cell texts.
         public init<S: Sequence>(cells: S, style: NumberStyle?) where S.Element == String {
-            var numbers = 0, grouped = 0, fractional = 0
+            var numbers = 0, grouped = 0, fractional = 0, filled = 0
             var percent = false
             for raw in cells {
                 if raw.contains("%") { percent = true }
+                if raw.contains(where: { !$0.isWhitespace }) { filled += 1 }
                 guard case .number(_, let decimals) = NumberParser.read(raw, style: style) else { continue }
                 numbers += 1
                 if decimals > 0 { fractional += 1 }
@@ -45,7 +51,7 @@ public enum OCRNumberRepair {
                 if digitsAndSeparators.contains(where: { $0 == "." || $0 == "," }), decimals == 0 { grouped += 1 }
             }
             self.init(style: style, groupedWholeAmounts: numbers > 0 && fractional == 0 && grouped > 0,
-                      printsPercent: percent)
+                      printsPercent: percent, mostlyNumbers: 2 * numbers > filled)
         }
     }
 
@@ -60,7 +66,7 @@ public enum OCRNumberRepair {
             text = fixed
             changed = true
         }
-        if let fixed = digitLookalikes(text) {
+        if format.mostlyNumbers, let fixed = digitLookalikes(text) {
             text = fixed
             changed = true
         }
