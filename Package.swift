@@ -34,7 +34,7 @@ let package = Package(
         .systemLibrary(
             name: "CTesseract",
             pkgConfig: "tesseract",
-            providers: [.apt(["libtesseract-dev", "tesseract-ocr-ind", "tesseract-ocr-eng"])]
+            providers: [.apt(["libtesseract-dev", "tesseract-ocr-ind", "tesseract-ocr-eng", "tesseract-ocr-osd"])]
         ),
         // The typed document model every stage hands forward.
         .target(name: "Model"),

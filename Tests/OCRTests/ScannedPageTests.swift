@@ -52,6 +52,8 @@ struct ScannedPageTests {
 
     @Test("A page scanned sideways is turned upright")
     func sideways() throws {
+        #expect((try? TesseractEngine(languages: "osd", dataPath: nil)) != nil,
+                "Tesseract's orientation model is missing (install tesseract-ocr-osd)")
         let folder = try ScanFixtures.folder("sideways")
         defer { try? FileManager.default.removeItem(at: folder) }
         let pdf = folder.appendingPathComponent("sideways.pdf")
