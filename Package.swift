@@ -81,20 +81,22 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model"]),
+        // Paths to ../shared and a runner for command-line tools, for every test target.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model", "TestSupport"]),
         // OCR: scans built from the dev corpus, read back and compared with their text layer.
-        .testTarget(name: "OCRTests", dependencies: ["Ingest", "Normalize", "Validate", "Model", "CPoppler"]),
-        .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Ingest", "Model"]),
-        .testTarget(name: "ValidateTests", dependencies: ["Validate", "Model"]),
+        .testTarget(name: "OCRTests", dependencies: ["Ingest", "Normalize", "Validate", "Model", "CPoppler", "TestSupport"]),
+        .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "Ingest", "Model", "TestSupport"]),
+        .testTarget(name: "ValidateTests", dependencies: ["Validate", "Model", "TestSupport"]),
         .testTarget(
             name: "ExportTests",
             dependencies: ["Export", "Model", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["kinerja", "Model"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["kinerja", "Model", "TestSupport"]),
         // The indicator catalog: performance trees read, linked to records, written.
-        .testTarget(name: "CatalogTests", dependencies: ["Ingest", "Normalize", "Validate", "Export", "Model"]),
-        .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "Model", "CPoppler"]),
-        .testTarget(name: "OutputTests", dependencies: ["kinerja", "Export", "Warehouse", "Model"]),
+        .testTarget(name: "CatalogTests", dependencies: ["Ingest", "Normalize", "Validate", "Export", "Model", "TestSupport"]),
+        .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "Model", "CPoppler", "TestSupport"]),
+        .testTarget(name: "OutputTests", dependencies: ["kinerja", "Export", "Warehouse", "Model", "TestSupport"]),
         // Fuzzing (scripts/fuzz builds these with libFuzzer; a plain build
         // gives programs that replay saved inputs).
         .target(name: "FuzzKit", dependencies: ["Ingest", "Normalize", "Model"], path: "Fuzz/FuzzKit"),

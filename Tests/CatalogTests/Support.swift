@@ -4,14 +4,14 @@ import Model
 import Normalize
 import Testing
 import Validate
+import TestSupport
 
 /// Reads PDFs the way `kinerja run` does (Ingest, Normalize, then Validate
 /// with the batch's catalog), for the catalog tests.
 enum Pipeline {
-    static let packageRoot = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = SharedFolder.packageRoot
     static let samples = packageRoot.appendingPathComponent("samples/pohon")
-    static let real = packageRoot.appendingPathComponent("../shared/corpus/real").standardized
+    static let real = SharedFolder.real
 
     static func sample(_ name: String) -> URL { samples.appendingPathComponent(name) }
 

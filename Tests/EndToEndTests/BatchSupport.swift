@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import TestSupport
 #endif
 
 /// Runs the built `kinerja` binary and builds the PDFs the batch tests read.
@@ -71,27 +72,9 @@ enum BatchSupport {
             stderr: (try? String(contentsOf: logs.appendingPathComponent("stderr"), encoding: .utf8)) ?? "")
     }
 
-    /// Runs a shell tool (qpdf …); throws with its message when it fails.
-    /// qpdf's exit status 3 means "succeeded with warnings".
     @discardableResult
     static func tool(_ name: String, _ arguments: [String], okStatuses: Set<Int32> = [0]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [name] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard okStatuses.contains(process.terminationStatus) else {
-            throw ToolError(description: "\(name) \(arguments.joined(separator: " ")) failed (\(process.terminationStatus)): \(output)")
-        }
-        return output
-    }
-
-    struct ToolError: Error, CustomStringConvertible {
-        var description: String
+        try Tool.run(name, arguments, okStatuses: okStatuses)
     }
 
     /// A PDF of 1,008 pages: the cover page of a dev report 1,008 times (qpdf).

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `kinerja run` on the Pohon Kinerja samples, as users run it: the
 /// catalog is written to indicators.jsonl/csv, the trees are listed as
 /// `pohon` in documents.csv, and the report of the same agency is linked.
 @Suite struct CatalogRunTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = SharedFolder.packageRoot
 
     static var executable: URL {
         let me = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))

@@ -1,17 +1,16 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The whole pipeline, run as users run it (`kinerja run DIR --out DIR`), on
 /// the shared corpora, scored by the project's scorer against hand-made gold.
 enum Corpus {
     /// `../shared` beside the package checkout.
-    static let shared: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared")
-    static let dev = shared.appendingPathComponent("corpus/dev")
-    static let real = shared.appendingPathComponent("corpus/real")
+    static let shared = SharedFolder.root
+    static let dev = SharedFolder.dev
+    static let real = SharedFolder.real
     static let realGold = real.appendingPathComponent("gold")
-    static let scorer = shared.appendingPathComponent("tools/score")
+    static let scorer = SharedFolder.scorer
 
     /// The `kinerja` executable built next to the test bundle.
     static var executable: URL {

@@ -3,11 +3,12 @@ import CPoppler
 import Foundation
 import Model
 import Testing
+import TestSupport
 
 /// Row pictures cut from a dev-corpus PDF, decoded again with cairo.
 @Suite("Row pictures")
 struct RowPictureTests {
-    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus/dev")
+    static let corpus = SharedFolder.dev
     static let pdf = corpus.appendingPathComponent("tw01_pengukuran_kinerja_2022_dinkes_kab_tanah_datar.pdf")
 
     /// A gold programme record of that PDF (with its row's box).

@@ -2,12 +2,13 @@ import Foundation
 import Ingest
 import Model
 import Testing
+import TestSupport
 
 /// A document's pages read on several threads (each with its own poppler
 /// copy of the document) come out as the one-thread read gives them.
 struct PageParallelReadingTests {
     @Test func pagesReadOnSeveralThreadsMatchOneThread() throws {
-        let url = URL(fileURLWithPath: "/work/shared/corpus/dev/tw01_pengukuran_kinerja_2022_dinkes_kab_tanah_datar.pdf")
+        let url = SharedFolder.dev.appendingPathComponent("tw01_pengukuran_kinerja_2022_dinkes_kab_tanah_datar.pdf")
         let ingestor = Ingestor()
         let one = try ingestor.read(url, sourceFile: "tw01.pdf", threads: 1)
         let progress = ProgressLog()

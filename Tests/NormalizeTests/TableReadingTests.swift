@@ -3,6 +3,7 @@ import Ingest
 import Model
 @testable import Normalize
 import Testing
+import TestSupport
 
 /// Header mapping, wrapped cells and tables running over pages, checked on
 /// header texts and on a real quarterly workbook export.
@@ -61,10 +62,8 @@ import Testing
 }
 
 @Suite struct WorkbookTableTests {
-    static let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared")
-    static let workbook = shared.appendingPathComponent(
-        "corpus/dev/tw01_pengukuran_kinerja_2022_dinkes_kab_tanah_datar.pdf")
+    static let workbook = SharedFolder.dev.appendingPathComponent(
+        "tw01_pengukuran_kinerja_2022_dinkes_kab_tanah_datar.pdf")
 
     static func normalized() throws -> NormalizedDocument {
         let doc = try Ingestor().read(workbook, sourceFile: workbook.lastPathComponent)

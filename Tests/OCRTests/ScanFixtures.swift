@@ -3,11 +3,12 @@ import Foundation
 @testable import Ingest
 import Model
 import Normalize
+import TestSupport
 
 /// PDFs the OCR tests build from the dev corpus: pages turned into pictures
 /// (as a scanner would), alone or put back among the text pages.
 enum ScanFixtures {
-    static let dev = URL(fileURLWithPath: "/work/shared/corpus/dev")
+    static let dev = SharedFolder.dev
     /// A Word-exported LKjIP with a text layer; its page 10 is a landscape
     /// indicator table (Tabel 3.2) with ten records.
     static let lk01 = dev.appendingPathComponent("lk01_lkjip_2022_dp3a_kab_bantul.pdf")
@@ -115,18 +116,7 @@ enum ScanFixtures {
 
     /// Runs a command-line tool; qpdf's status 3 means "done, with warnings".
     static func tool(_ name: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [name] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard [0, 3].contains(process.terminationStatus) else {
-            throw Failure(description: "\(name) failed (\(process.terminationStatus)): \(output)")
-        }
+        try Tool.run(name, arguments, okStatuses: [0, 3])
     }
 
     /// The non-empty cell texts of a page's tables, whitespace collapsed.

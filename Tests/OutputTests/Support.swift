@@ -1,14 +1,14 @@
 import Export
 import Foundation
 import Testing
+import TestSupport
 
 /// Paths and helpers shared by the output tests.
 enum TestEnvironment {
     /// The package root (this file is Tests/OutputTests/Support.swift).
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = SharedFolder.packageRoot
 
-    static let devCorpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus/dev")
+    static let devCorpus = SharedFolder.dev
 
     /// The dev corpus PDFs with a text layer (the scanned one needs OCR,
     /// which these tests are not about).

@@ -1,15 +1,14 @@
 import Foundation
 import Model
+import TestSupport
 
 /// The dev corpus next to the package (`../shared/corpus/dev`): gold records
 /// and discrepancies of six documents.
 enum GoldCorpus {
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let directory = packageRoot.appendingPathComponent("../shared/corpus/dev").standardized
-    static let scorer = packageRoot.appendingPathComponent("../shared/tools/score").standardized
+    static let directory = SharedFolder.dev
+    static let scorer = SharedFolder.scorer
 
-    static var isAvailable: Bool { FileManager.default.fileExists(atPath: directory.path) }
+    static var isAvailable: Bool { SharedFolder.isAvailable }
 
     /// `*.records.jsonl` files, sorted by name.
     static func recordFiles() throws -> [URL] {
