@@ -177,10 +177,7 @@ struct HeaderMapper {
         // The family comes from the innermost header cell that names one.
         var family: ValueField?
         for cell in cells.reversed() {
-            if cell.containsAny(c.capaian) && !cell.containsAny(c.realisasi + c.target) { family = .capaian; break }
-            if cell.containsAny(c.realisasi) { family = .realisasi; break }
-            if cell.containsAny(c.target) { family = .target; break }
-            if cell.containsAny(c.capaian) { family = .capaian; break }
+            if let f = valueFamily(of: cell) { family = f; break }
         }
         let money = all.containsAny(c.money)
         if money, family != .realisasi, family != .capaian, all.contains(phrase: "per") {
@@ -206,6 +203,22 @@ struct HeaderMapper {
         if all.containsAny(c.name) { return .name }
         if all.containsAny(c.number) && all.tokens.count <= 2 { return .number }
         return .extra(path.joined(separator: " "))
+    }
+
+    /// The value family a header cell names. The longest synonym found
+    /// decides (`% Realisasi` and `Tingkat Realisasi` are capaian, `Capaian
+    /// Realisasi` a realisasi); between synonyms of one length realisasi
+    /// comes before target, and both before capaian (`Realisasi (%)`).
+    func valueFamily(of cell: HeaderTokens) -> ValueField? {
+        let c = columns
+        var best: (field: ValueField, length: Int)?
+        for (field, phrases) in [(ValueField.realisasi, c.realisasi), (.target, c.target), (.capaian, c.capaian)] {
+            for phrase in phrases where cell.contains(phrase: phrase) {
+                let length = HeaderTokens(phrase).tokens.count
+                if length > (best?.length ?? 0) { best = (field, length) }
+            }
+        }
+        return best?.field
     }
 
     /// Settles columns whose header alone is ambiguous: in a budget table
@@ -234,6 +247,21 @@ struct HeaderMapper {
             guard tokens == ["%"] || tokens == ["(%)"] else { continue }
             if case .value(.capaian, let p) = roles[c], case .value(.realisasiRp, _) = roles[c - 1] {
                 roles[c] = .value(.capaianAnggaran, p)
+            }
+        }
+        // A year that prints only a capaian (`Capaian Tahun 2015` beside
+        // the report year's Target / Realisasi / %) is an earlier year's
+        // result, kept under `extra` rather than made a period of its own.
+        var yearFields: [Int: Set<ValueField>] = [:]
+        for role in roles {
+            if case .value(let f, .year(let y)?) = role { yearFields[y, default: []].insert(f) }
+        }
+        let measuredYears = yearFields.filter { !$0.value.isDisjoint(with: [.target, .realisasi]) }.keys
+        if !measuredYears.isEmpty {
+            for (c, role) in roles.enumerated() {
+                guard case .value(.capaian, .year(let y)?) = role, yearFields[y] == [.capaian], c < paths.count
+                else { continue }
+                roles[c] = .extra(paths[c].joined(separator: " "))
             }
         }
         let fields = roles.compactMap(\.valueField)

@@ -59,7 +59,9 @@ struct TableAssembler {
                 let bodyStart = headerRows
                 if continues {
                     var last = tables.removeLast()
-                    last.rows += bodyRows(grid, from: bodyStart, firstNumber: (last.rows.last?.number ?? 0) + 1)
+                    var rows = bodyRows(grid, from: bodyStart, firstNumber: (last.rows.last?.number ?? 0) + 1)
+                    joinCarriedOverText(of: &rows, to: &last)
+                    last.rows += rows
                     tables.append(last)
                 } else {
                     let roles = mapper.resolve(header.paths.map { mapper.role(for: $0) }, paths: header.paths)
@@ -166,6 +168,34 @@ struct TableAssembler {
             number += 1
         }
         return rows
+    }
+
+    /// A row broken by a page break leaves the rest of its wrapped text at
+    /// the top of the next page: a first row with words in descriptive
+    /// columns only (no number, no figure), starting in lower case where it
+    /// goes on mid-sentence. Its words are joined to the row they belong
+    /// to, and cells merged down from it carry the joined text.
+    func joinCarriedOverText(of rows: inout [BodyRow], to table: inout LogicalTable) {
+        guard let first = rows.first, !table.rows.isEmpty else { return }
+        let descriptive: Set<ColumnRole> = [.tujuan, .sasaran, .name, .indicator, .formula, .unit]
+        let own = first.cells.indices.compactMap { c -> (Int, GridCell)? in
+            guard first.startsHere[c], let cell = first.cells[c], cell.column == c, !cell.isEmpty else { return nil }
+            return (c, cell)
+        }
+        guard !own.isEmpty, own.allSatisfy({ c, _ in c < table.roles.count && descriptive.contains(table.roles[c]) })
+        else { return }
+        let texts = own.map { TextCleaner.collapse($0.1.text) }
+        guard texts.contains(where: { $0.first?.isLowercase == true }),
+              !texts.contains(where: { TextCleaner.splitListNumber($0) != nil }) else { return }
+        for (c, cell) in own {
+            guard let above = table.rows[table.rows.count - 1].cells[c] else { continue }
+            var joined = above
+            joined.lines += cell.lines
+            // The rows the two halves cover, on either side of the break.
+            for r in table.rows.indices where table.rows[r].cells[c] == above { table.rows[r].cells[c] = joined }
+            for r in rows.indices.dropFirst() where rows[r].cells[c] == cell { rows[r].cells[c] = joined }
+        }
+        rows.removeFirst()
     }
 
     /// Page lines between the previous table (or the page top) and this one.

@@ -39,6 +39,27 @@ import TestSupport
         #expect(mapper.role(for: ["ANGGARAN PER KEGIATAN"]) == .levelPagu(.kegiatan, "ANGGARAN PER KEGIATAN"))
     }
 
+    @Test func percentOfRealisasiIsCapaian() {
+        #expect(mapper.role(for: ["Tahun 2016", "% Realisasi"]) == .value(.capaian, .year(2016)))
+        #expect(mapper.role(for: ["Tingkat Realisasi (%)"]) == .value(.capaian, nil))
+        #expect(mapper.role(for: ["Capaian Realisasi"]) == .value(.realisasi, nil))
+        #expect(mapper.role(for: ["Realisasi"]) == .value(.realisasi, nil))
+    }
+
+    @Test func earlierYearsLoneCapaianIsExtra() {
+        // LKjIP Tabel 9: last year's capaian beside this year's group.
+        let paths = [["Indikator"], ["Capaian Tahun 2015"], ["Tahun 2016", "Target"], ["Tahun 2016", "Realisasi"],
+                     ["Tahun 2016", "% Realisasi"]]
+        let roles = mapper.resolve(paths.map { mapper.role(for: $0) }, paths: paths)
+        #expect(roles[1] == .extra("Capaian Tahun 2015"))
+        #expect(roles[4] == .value(.capaian, .year(2016)))
+        // Year groups that each print target and realisasi stay periods.
+        let groups = [["Indikator"], ["Tahun 2020", "Target"], ["Tahun 2020", "Realisasi"], ["Tahun 2020", "Capaian"],
+                      ["Tahun 2021", "Target"], ["Tahun 2021", "Realisasi"], ["Tahun 2021", "Capaian"]]
+        let yearly = mapper.resolve(groups.map { mapper.role(for: $0) }, paths: groups)
+        #expect(yearly[3] == .value(.capaian, .year(2020)))
+    }
+
     @Test func bareRupiahAfterPaguIsRealisasi() {
         let paths = [["ANGGARAN PER PAKET"], ["Rupiah"], ["%"]]
         let roles = mapper.resolve(paths.map { mapper.role(for: $0) }, paths: paths)
@@ -86,5 +107,32 @@ import TestSupport
         let wrapped = "Persentase dokumen perencanaan, penganggaran dan evaluasi kinerja perangkat daerah yang tersusun tepat waktu"
         #expect(records.contains { $0.indicator == wrapped })
         #expect(Set(records.map(\.period.quarter)) == [1, 2, 3, 4])
+    }
+}
+
+/// A real LKjIP (Biro Organisasi, Jawa Barat, 2016) whose Tabel 9 breaks a
+/// row over pages 23–24: the last lines of the row's sasaran and indicator
+/// cells are printed at the top of page 24.
+@Suite(.enabled(if: SharedFolder.isAvailable)) struct PageBreakInRowTests {
+    static let report = SharedFolder.real.appendingPathComponent("lkip-2016-biro-organisasi-prov-jabar.pdf")
+
+    @Test func wordsCarriedOverJoinTheirRow() throws {
+        let doc = try Ingestor().read(Self.report, sourceFile: Self.report.lastPathComponent)
+        let records = Normalizer().normalize(doc).records.filter { (23...24).contains($0.page) }
+        // The fragment (`Daerah`, `kebijakan`, no figures) is no record.
+        #expect(!records.contains { $0.indicator == "kebijakan" })
+        // Its indicator words end the indicator of page 23's row …
+        let broken = try #require(records.first { $0.page == 23 && $0.indicator.hasPrefix("1.") })
+        #expect(broken.indicator.hasSuffix("kebijakan"))
+        // … and the sasaran cell merged down page 24 reads whole there.
+        let below = try #require(records.first { $0.indicator.hasPrefix("2. Presentase OPD") })
+        #expect(below.name == "Meningkatnya kapasitas Organisasi Perangkat Daerah")
+        // One record per indicator row of the report year, with `% Realisasi`
+        // as capaian and last year's capaian kept under extra.
+        #expect(Set(records.map(\.period)) == [Period(year: 2016)])
+        let seven = try #require(records.first { $0.indicator.hasPrefix("7.") })
+        #expect(seven.realisasi.raw == "78,57")
+        #expect(seven.capaian.raw == "31,57")
+        #expect(seven.extra["Capaian Tahun 2015"]?.raw == "30")
     }
 }

@@ -25,7 +25,8 @@ public struct NormalizeConfig: Sendable, Codable, Equatable {
         public var target: [String] = ["target", "rencana fisik"]
         public var realisasi: [String] = ["realisasi", "capaian realisasi"]
         /// Capaian: achievement, realisasi as a percentage of target.
-        public var capaian: [String] = ["capaian", "%", "(%)", "persentase capaian", "tingkat capaian"]
+        public var capaian: [String] = ["capaian", "%", "(%)", "persentase capaian", "tingkat capaian", "% realisasi",
+                                        "persentase realisasi", "tingkat realisasi", "% capaian"]
         /// Words marking a money column (pagu = budget ceiling).
         public var money: [String] = ["pagu", "anggaran", "rp", "(rp)", "rupiah", "dppa", "dpa", "keuangan", "dana",
                                       "alokasi"]
