@@ -88,6 +88,35 @@ struct HeaderTokens: Equatable {
         tokens = out
     }
 
+    init(tokens: [String]) {
+        self.tokens = tokens
+    }
+
+    /// The tokens with a word broken inside a narrow header cell put back
+    /// together (`TARGE T` → `target`, `REALISA SI` → `realisasi`): two
+    /// neighbours that make a known word when one alone is not; and two
+    /// known words run together split (`IndikatorKinerja`).
+    func mended(_ vocabulary: Set<String>) -> HeaderTokens {
+        var out: [String] = []
+        for t in tokens {
+            // Two words whose space the text layer lost: `SasaranStrategis`.
+            if !vocabulary.contains(t), t.count >= 6,
+               let cut = t.indices.dropFirst(2).first(where: { i in
+                   vocabulary.contains(String(t[..<i])) && vocabulary.contains(String(t[i...]))
+                       && t.distance(from: i, to: t.endIndex) >= 2 }) {
+                out += [String(t[..<cut]), String(t[cut...])]
+                continue
+            }
+            if let last = out.last, vocabulary.contains(last + t),
+               !vocabulary.contains(last) || !vocabulary.contains(t) {
+                out[out.count - 1] = last + t
+            } else {
+                out.append(t)
+            }
+        }
+        return HeaderTokens(tokens: out)
+    }
+
     /// True when the phrase's tokens occur consecutively.
     func contains(phrase: String) -> Bool {
         let p = HeaderTokens(phrase).tokens
@@ -139,7 +168,7 @@ struct HeaderMapper {
 
     /// True when most words of the cell are header words (and there is one).
     func isHeaderCell(_ text: String, vocabulary: Set<String>) -> Bool {
-        let t = HeaderTokens(text)
+        let t = HeaderTokens(text).mended(vocabulary)
         guard !t.tokens.isEmpty else { return false }
         let known = t.tokens.filter { vocabulary.contains($0) || t.year != nil && $0 == String(t.year!) }.count
         return Double(known) / Double(t.tokens.count) >= 0.6 && t.tokens.count <= 12
@@ -147,8 +176,9 @@ struct HeaderMapper {
 
     /// The role of a column whose header cells read `path`, outermost first.
     func role(for path: [String]) -> ColumnRole {
-        let cells = path.map(HeaderTokens.init)
-        let all = HeaderTokens(path.joined(separator: " "))
+        let words = vocabulary
+        let cells = path.map { HeaderTokens($0).mended(words) }
+        let all = HeaderTokens(tokens: cells.flatMap(\.tokens))
         guard !all.tokens.isEmpty else { return .ignored }
         let c = columns
 

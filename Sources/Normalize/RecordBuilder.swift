@@ -7,10 +7,14 @@ struct RecordBuilder {
     var context: DocumentContext
     var document: IngestedDocument
 
-    /// Tables without a realisasi column (Perjanjian Kinerja targets, budget
-    /// plans, staff tables) give no records.
+    /// Tables without a realisasi column (the targets an LKjIP repeats from
+    /// its Perjanjian Kinerja, budget plans, staff tables) give no records.
+    /// A Perjanjian Kinerja (performance agreement) itself is the exception:
+    /// its targets and programme budgets are records before any result is.
     func givesRecords(_ table: LogicalTable) -> Bool {
-        table.roles.contains { $0.valueField == .realisasi || $0.valueField == .realisasiRp }
+        let measured: Set<ValueField> = context.kind == .pk ? [.realisasi, .realisasiRp, .target, .pagu]
+                                                            : [.realisasi, .realisasiRp]
+        return table.roles.contains { $0.valueField.map(measured.contains) ?? false }
     }
 
     func records(for table: LogicalTable) -> [Record] {

@@ -107,6 +107,14 @@ struct TableAssembler {
     /// (`2 3 7 8 9 10 14` where the sheet hides columns).
     func isColumnNumberRow(_ cells: [GridCell]) -> Bool {
         guard cells.count >= 3 else { return false }
+        // Every cell a bracketed number: the form alone says it, whatever
+        // the digits (OCR reads `(1) (2) (3) (4)` as `(4) (2) (8) (4)`).
+        let bracketed = cells.allSatisfy { cell in
+            let t = cell.text.filter { !$0.isWhitespace }
+            return t.count >= 3 && t.count <= 4 && t.first == "(" && t.last == ")"
+                && t.dropFirst().dropLast().allSatisfy(\.isNumber)
+        }
+        if bracketed { return true }
         let numbers = cells.compactMap { cell -> Int? in
             for word in cell.words {
                 var t = word.text

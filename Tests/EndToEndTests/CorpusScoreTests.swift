@@ -152,8 +152,9 @@ struct DevCorpusScoreTests {
 
 @Suite("Real reports")
 struct RealCorpusTests {
-    @Test("Quarterly and RFK gold pages: records and fields ≥ 0.90 per file",
-          arguments: ["triwulan-2023-dinsos-kota-tangsel", "rfk-2022-08-dpupr-kab-grobogan"])
+    @Test("Real gold pages (quarterly, RFK, LKjIP, PK): records and fields ≥ 0.90 per file",
+          arguments: ["triwulan-2023-dinsos-kota-tangsel", "rfk-2022-08-dpupr-kab-grobogan",
+                      "lkip-2016-biro-organisasi-prov-jabar", "pk-2021-pengukuran-2020-diskominfo-prov-sulut"])
     func goldPages(file: String) throws {
         let out = try Corpus.kinerja([Corpus.real.appendingPathComponent(file + ".pdf")], name: "real-\(file)")
         let s = try Corpus.score(out, gold: Corpus.realGold, files: [file], name: "real-\(file)")

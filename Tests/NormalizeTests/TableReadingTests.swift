@@ -60,6 +60,16 @@ import TestSupport
         #expect(yearly[3] == .value(.capaian, .year(2020)))
     }
 
+    @Test func wordsBrokenOrRunTogetherInHeaders() {
+        // A narrow cell breaks `TARGET`; a text layer loses a space.
+        #expect(mapper.role(for: ["TARGE T"]) == .value(.target, nil))
+        #expect(mapper.role(for: ["REALISA SI"]) == .value(.realisasi, nil))
+        #expect(mapper.role(for: ["IndikatorKinerja"]) == .indicator)
+        #expect(mapper.role(for: ["SasaranStrategis"]) == .sasaran)
+        // Known words stay as they are.
+        #expect(mapper.role(for: ["Realisasi K"]) == .value(.realisasi, nil))
+    }
+
     @Test func bareRupiahAfterPaguIsRealisasi() {
         let paths = [["ANGGARAN PER PAKET"], ["Rupiah"], ["%"]]
         let roles = mapper.resolve(paths.map { mapper.role(for: $0) }, paths: paths)
@@ -79,6 +89,9 @@ import TestSupport
         #expect(assembler.isColumnNumberRow(cells(["(1)", "(2)", "(3)", "(4)"])))
         #expect(assembler.isColumnNumberRow(cells(["2", "3", "7", "8", "9", "10", "14"])))
         #expect(!assembler.isColumnNumberRow(cells(["12", "35", "1.250", "7"])))
+        // OCR misreads digits; brackets round every cell still say it.
+        #expect(assembler.isColumnNumberRow(cells(["(4)", "(2)", "(8)", "(4)"])))
+        #expect(!assembler.isColumnNumberRow(cells(["(4)", "Rasio luas", "(8)", "89,16%"])))
     }
 }
 
@@ -134,5 +147,44 @@ import TestSupport
         #expect(seven.realisasi.raw == "78,57")
         #expect(seven.capaian.raw == "31,57")
         #expect(seven.extra["Capaian Tahun 2015"]?.raw == "30")
+    }
+}
+
+/// Perjanjian Kinerja (performance agreement) documents: their targets and
+/// programme budgets are records, with no realisasi yet.
+@Suite(.enabled(if: SharedFolder.isAvailable)) struct PerjanjianKinerjaTests {
+    static func records(_ name: String) throws -> NormalizedDocument {
+        let url = SharedFolder.real.appendingPathComponent(name)
+        return Normalizer().normalize(try Ingestor().read(url, sourceFile: name))
+    }
+
+    @Test func targetsAndBudgetsOfAStandaloneAgreement() throws {
+        // Bappeda Jawa Barat 2016: page 2 lists 14 indicators with their
+        // targets (header `SasaranStrategis | IndikatorKinerja | Target`),
+        // page 3 six programmes with their Anggaran.
+        let doc = try Self.records("pk-2016-bappeda-prov-jabar.pdf")
+        #expect(doc.kind == .pk)
+        let targets = doc.records.filter { $0.page == 2 }
+        #expect(targets.count == 14)
+        #expect(targets.allSatisfy { $0.period == Period(year: 2016) && $0.realisasi.raw == nil && $0.target.raw != nil })
+        #expect(targets.first?.target.value == 80)
+        #expect(targets.contains { $0.target.raw == "500 ribu org" && $0.target.value == nil })
+        let budgets = doc.records.filter { $0.page == 3 }
+        #expect(budgets.count == 6)
+        #expect(budgets.allSatisfy { $0.level == .program && $0.pagu.value != nil && $0.target.raw == nil })
+        #expect(budgets.first?.pagu.value == 950_000_000)
+    }
+
+    @Test func agreementYearAndMeasurementYear() throws {
+        // Sulawesi Utara: PK 2021 (pages 2–3, `Jumlah` row) and the
+        // Pengukuran Kinerja 2020 whose header breaks `TARGE T`.
+        let doc = try Self.records("pk-2021-pengukuran-2020-diskominfo-prov-sulut.pdf")
+        let total = try #require(doc.records.first { $0.indicator == "Jumlah" })
+        #expect(total.period == Period(year: 2021))
+        #expect(total.pagu.value == 23_972_036_198)
+        #expect(total.rowKind == .total)
+        let measured = doc.records.filter { $0.page == 4 }
+        #expect(measured.count == 2)
+        #expect(measured.allSatisfy { $0.period == Period(year: 2020) && $0.target.value == 100 && $0.realisasi.value == 100 })
     }
 }
