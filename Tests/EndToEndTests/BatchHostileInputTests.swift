@@ -200,4 +200,27 @@ struct BatchHostileInputTests {
         #expect(one["status"] != "failed", "\(one)")
         #expect(one["pages"] == "1")
     }
+
+    /// `ingest.page_time_limit`: a document that goes that long without
+    /// finishing a page is stopped, with the page named (here a scan whose
+    /// pages OCR reads in seconds, against a limit of half a second).
+    @Test func aPageThatTakesTooLongIsNamed() throws {
+        let root = try BatchSupport.temporaryFolder("page-timeout")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let input = root.appendingPathComponent("in")
+        let out = root.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        let scan = BatchSupport.devCorpus.appendingPathComponent("sc01_lkjip_2023_dinsos_kab_sijunjung_scan.pdf")
+        try FileManager.default.copyItem(at: scan, to: input.appendingPathComponent("scan.pdf"))
+        let config = root.appendingPathComponent("pipeline.yml")
+        try "ingest:\n  page_time_limit: 0.5\n".write(to: config, atomically: true, encoding: .utf8)
+
+        let run = try BatchSupport.run(["run", input.path, "--out", out.path, "--config", config.path, "--no-cache"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let table = try DocumentsTable(contentsOf: out.appendingPathComponent("documents.csv"))
+        let row = try #require(table.row("scan.pdf"))
+        #expect(row["status"] == "failed")
+        #expect(row["error"]?.contains("(ingest.page_time_limit)") == true, "\(row)")
+        #expect(row["error"]?.contains("gave up on page 1 ") == true, "\(row)")
+    }
 }

@@ -33,7 +33,10 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
 /// Ingest: how pages are read.
 public struct IngestConfig: Sendable, Codable, Equatable {
     /// Longest a single document may take before it is abandoned, seconds.
-    public var documentTimeLimit: Double = 300
+    public var documentTimeLimit: Double = 3600
+    /// Longest a document may go without finishing a page, seconds: a hung
+    /// page is caught early while a long scan goes on page by page.
+    public var pageTimeLimit: Double = 120
     /// Pages beyond this count are not read (the document is `partial`).
     public var maxPages: Int = 5000
     /// OCR of pages without a usable text layer.
@@ -43,6 +46,7 @@ public struct IngestConfig: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case documentTimeLimit = "document_time_limit"
+        case pageTimeLimit = "page_time_limit"
         case maxPages = "max_pages"
         case ocr
     }
@@ -50,6 +54,7 @@ public struct IngestConfig: Sendable, Codable, Equatable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         documentTimeLimit = try c.decodeIfPresent(Double.self, forKey: .documentTimeLimit) ?? documentTimeLimit
+        pageTimeLimit = try c.decodeIfPresent(Double.self, forKey: .pageTimeLimit) ?? pageTimeLimit
         maxPages = try c.decodeIfPresent(Int.self, forKey: .maxPages) ?? maxPages
         ocr = try c.decodeIfPresent(OCRConfig.self, forKey: .ocr) ?? ocr
     }

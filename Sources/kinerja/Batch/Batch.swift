@@ -59,7 +59,7 @@ struct Batch {
             executable: ResultCache.executablePath ?? CommandLine.arguments[0],
             arguments: configPath.map { ["--config", $0] } ?? [],
             size: self.jobs, cores: ProcessInfo.processInfo.activeProcessorCount,
-            documentTimeLimit: config.ingest.documentTimeLimit))
+            documentTimeLimit: config.ingest.documentTimeLimit, pageTimeLimit: config.ingest.pageTimeLimit))
         let cache = self.cache
         let slotOfJob = jobSlot
         pool.run(jobs) { event in

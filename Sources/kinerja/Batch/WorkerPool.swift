@@ -24,6 +24,9 @@ final class WorkerPool: @unchecked Sendable {
         var cores: Int
         /// Seconds one document may take; nil or ≤ 0 for no limit.
         var documentTimeLimit: Double?
+        /// Seconds a document may go without finishing a page; nil or ≤ 0
+        /// for no limit.
+        var pageTimeLimit: Double? = nil
     }
 
     /// One document to read.
@@ -135,7 +138,14 @@ private struct Slot {
         -> (outcome: DocumentOutcome, reusable: Bool, healthy: Bool) {
         let request = WorkerProtocol.Job(id: id, path: job.file.url.path, sourceFile: job.file.sourceFile, threads: threads)
         let limit = pool.settings.documentTimeLimit.flatMap { $0 > 0 ? $0 : nil }
-        let deadline = limit.map { start.addingTimeInterval($0) }
+        let pageLimit = pool.settings.pageTimeLimit.flatMap { $0 > 0 ? $0 : nil }
+        let documentDeadline = limit.map { start.addingTimeInterval($0) }
+        var lastPage = (done: 0, at: start)
+        /// The sooner of the document's deadline and the next page's.
+        func deadline() -> Date? {
+            let page = pageLimit.map { lastPage.at.addingTimeInterval($0) }
+            return [documentDeadline, page].compactMap { $0 }.min()
+        }
         func failed(_ why: String) -> (DocumentOutcome, Bool, Bool) {
             (.failed(job.file, docID: job.docID, why, seconds: Date().timeIntervalSince(start)), false, false)
         }
@@ -144,10 +154,13 @@ private struct Slot {
             return failed("the reader process \(worker.terminate()) before taking the document\(lastError)")
         }
         while true {
-            switch worker.readLine(until: deadline) {
+            switch worker.readLine(until: deadline()) {
             case .timedOut:
                 worker.terminate()
-                return failed("gave up after \(format(limit ?? 0)) s (ingest.document_time_limit); the reader process was stopped")
+                if let documentDeadline, Date() >= documentDeadline {
+                    return failed("gave up after \(format(limit ?? 0)) s (ingest.document_time_limit); the reader process was stopped")
+                }
+                return failed("gave up on page \(lastPage.done + 1) after \(format(pageLimit ?? 0)) s without a page read (ingest.page_time_limit); the reader process was stopped")
             case .ended(let exit):
                 return failed("the reader process \(exit) while reading this document\(lastError)")
             case .line(let data):
@@ -157,6 +170,7 @@ private struct Slot {
                 }
                 if let outcome = reply.outcome { return (outcome, true, true) }
                 if let done = reply.pagesDone, let total = reply.pagesTotal {
+                    if done > lastPage.done { lastPage = (done, Date()) }
                     onEvent(.pages(job: id, done: done, total: total))
                 }
             }
