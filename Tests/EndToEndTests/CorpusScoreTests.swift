@@ -141,6 +141,14 @@ struct DevCorpusScoreTests {
         #expect(s.fields >= 0.90)
     }
 
+    @Test("No record is made from the prose of the dev reports")
+    func noRecordFromProse() async throws {
+        let out = try await DevCorpusRun.shared.output()
+        let prose = try ProseCheck.findings(out: out, corpus: Corpus.dev)
+        #expect(prose.checked > 500)
+        #expect(prose.findings.isEmpty, "\(prose.findings.prefix(5))")
+    }
+
     @Test("Discrepancies over the whole dev corpus: disc_f1 ≥ 0.95")
     func discrepancies() async throws {
         let out = try await DevCorpusRun.shared.output()
@@ -178,5 +186,9 @@ struct RealCorpusTests {
         #expect(records.contains("triwulan-2023-dinkes-kota-tangsel.pdf"))
         #expect(records.contains("lkip-2016-distan-prov-jabar.pdf"))
         #expect(records.contains("rfk-2021-01-dpupr-kab-grobogan.pdf"))
+        // Long reports with pages of prose: no record is made from a paragraph.
+        let prose = try ProseCheck.findings(out: out, corpus: Corpus.real)
+        #expect(prose.checked > 1000)
+        #expect(prose.findings.isEmpty, "\(prose.findings.prefix(5))")
     }
 }
