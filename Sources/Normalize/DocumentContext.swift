@@ -31,12 +31,14 @@ struct DocumentContext {
         numberStyle = NumberParser.inferStyle(of: raws)
     }
 
-    /// The year in `… TAHUN 2022`, else nil.
+    /// The year in `… TAHUN 2022` or `TAHUN ANGGARAN 2020` (budget year),
+    /// else nil.
     static func titleYear(in lines: [String]) -> Int? {
         for line in lines {
             let tokens = HeaderTokens(line).tokens
             for (i, t) in tokens.enumerated() where t == "tahun" && i + 1 < tokens.count {
-                if let y = Int(tokens[i + 1]), (1990...2099).contains(y) { return y }
+                let next = tokens[i + 1] == "anggaran" && i + 2 < tokens.count ? tokens[i + 2] : tokens[i + 1]
+                if let y = Int(next), (1990...2099).contains(y) { return y }
             }
         }
         return nil

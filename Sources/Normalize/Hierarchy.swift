@@ -26,12 +26,19 @@ struct HierarchyInput {
     /// Number of dot-separated parts of the row's budget code, when the
     /// table prints one.
     var codeDepth: Int? = nil
+    /// The row's list number (`No` column: 1, 2, 3 …), when it prints one.
+    var listNumber: Int? = nil
 }
 
 /// A row's pagu (budget ceiling) and realisasi Rp in one period.
 struct Budget: Equatable {
     var pagu: Double?
     var realisasiRp: Double?
+}
+
+extension HierarchyInput {
+    /// True when the row prints a pagu or realisasi Rp in some period.
+    var hasBudget: Bool { budgets.contains { $0.pagu != nil || $0.realisasiRp != nil } }
 }
 
 /// Assigns levels, paths and names to the rows of one table.
@@ -45,10 +52,20 @@ struct Budget: Equatable {
 enum HierarchyBuilder {
     static func place(_ rows: [HierarchyInput], hasNameColumn: Bool) -> [Placement] {
         if rows.contains(where: { $0.codeDepth != nil }) { return placeByCode(rows) }
+        if isNumberedList(rows) {
+            return rows.map { Placement(level: nil, path: [], name: $0.isTotal ? nil : $0.ownName) }
+        }
         var out = Array(repeating: Placement(level: nil, path: [], name: nil), count: rows.count)
         var programIndex: Int?
         var previous: Placement?
         var block: [Int] = []  // named non-program rows of the current program
+        // In a budget table a heading in capitals without figures of its
+        // own (`PAKET LPSE`) is a section label, not a program.
+        let budgeted = rows.contains { $0.budgets.contains { $0.pagu != nil || $0.realisasiRp != nil } }
+        let isProgram = { (row: HierarchyInput) in
+            HierarchyBuilder.isProgram(row)
+                && (!budgeted || row.hasBudget || row.ownName?.lowercased().hasPrefix("program") == true)
+        }
         let anyProgram = rows.contains { !$0.isTotal && isProgram($0) }
         var currentTujuan: String?
 
@@ -155,6 +172,18 @@ enum HierarchyBuilder {
             }
         }
         return out
+    }
+
+    /// Every named row with figures numbered 1, 2, 3 … in turn (counting
+    /// may start again at 1 under a section heading such as `PAKET PL`):
+    /// one flat list of items, the pekerjaan of a realisation report,
+    /// whatever their faces.
+    static func isNumberedList(_ rows: [HierarchyInput]) -> Bool {
+        let items = rows.filter { !$0.isTotal && $0.ownName?.isEmpty == false && ($0.hasBudget || $0.listNumber != nil) }
+        guard items.count >= 3 else { return false }
+        let numbers = items.compactMap(\.listNumber)
+        guard numbers.count == items.count, numbers.first == 1 else { return false }
+        return zip(numbers, numbers.dropFirst()).allSatisfy { $1 == $0 + 1 || $1 == 1 }
     }
 
     /// `01.2.01.06` → 4, `1-03.01` → 2; nil for text that is not a code.

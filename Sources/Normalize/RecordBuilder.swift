@@ -23,7 +23,7 @@ struct RecordBuilder {
         let col = { (role: ColumnRole) in roles.firstIndex(of: role) }
         let indicatorCol = col(.indicator), nameCol = col(.name)
         let codeCol = roles.firstIndex { if case .code = $0 { return true } else { return false } }
-        let tujuanCol = col(.tujuan), sasaranCol = col(.sasaran)
+        let tujuanCol = col(.tujuan), sasaranCol = col(.sasaran), numberCol = col(.number)
         let unitCol = col(.unit), formulaCol = col(.formula), categoryCol = col(.category)
         let tablePeriod = context.period(caption: table.caption)
 
@@ -119,7 +119,9 @@ struct RecordBuilder {
                 budgets: budgets,
                 isTotal: kind == .total,
                 isOrganisation: isOrganisation(name),
-                codeDepth: code.flatMap(HierarchyBuilder.codeDepth)))
+                codeDepth: code.flatMap(HierarchyBuilder.codeDepth),
+                listNumber: numberCol.flatMap { row.startsHere[$0] ? Int(ownText(row, $0, roles: roles)
+                    .trimmingCharacters(in: CharacterSetLite.punctuation)) : nil }))
         }
         let placements = HierarchyBuilder.place(hierarchy, hasNameColumn: nameCol != nil)
 

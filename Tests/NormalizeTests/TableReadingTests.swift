@@ -188,3 +188,33 @@ import TestSupport
         #expect(measured.allSatisfy { $0.period == Period(year: 2020) && $0.target.value == 100 && $0.realisasi.value == 100 })
     }
 }
+
+/// A realisation report (RFK, Grobogan, August 2020) listing numbered
+/// pekerjaan under `TAHUN ANGGARAN 2020`, some names in capitals.
+@Suite(.enabled(if: SharedFolder.isAvailable)) struct NumberedWorksListTests {
+    @Test func numberedPekerjaanAreOneFlatList() throws {
+        let url = SharedFolder.real.appendingPathComponent("rfk-2020-08-dpupr-kab-grobogan.pdf")
+        let records = Normalizer().normalize(try Ingestor().read(url, sourceFile: url.lastPathComponent)).records
+        #expect(records.count > 100)
+        // The budget year of the title is the period.
+        #expect(records.allSatisfy { $0.period == Period(year: 2020) })
+        // Names in capitals are pekerjaan like the others, not programmes.
+        #expect(records.allSatisfy { $0.level == nil })
+        let first = try #require(records.first)
+        #expect(first.indicator.hasPrefix("Pembangunan Jalan Ruas Jalan Pulokulon"))
+        #expect(first.pagu.value == 300_000_000)
+        #expect(first.target.raw == "58.33")
+        #expect(first.realisasi.raw == "100.00")
+    }
+
+    @Test func listNumbersMakeAFlatList() {
+        func row(_ name: String, _ number: Int?, pagu: Double? = 100) -> HierarchyInput {
+            HierarchyInput(ownName: name, outcomeStartsHere: false, bold: false, italic: false,
+                           budgets: [Budget(pagu: pagu, realisasiRp: nil)], isTotal: false, listNumber: number)
+        }
+        #expect(HierarchyBuilder.isNumberedList([row("PAKET LPSE", nil, pagu: nil), row("a", 1), row("B", 2), row("c", 3),
+                                                 row("PAKET PL", nil, pagu: nil), row("d", 1)]))
+        #expect(!HierarchyBuilder.isNumberedList([row("PROGRAM X", 1), row("a", nil), row("b", nil), row("c", nil)]))
+        #expect(!HierarchyBuilder.isNumberedList([row("a", 1), row("b", 3), row("c", 4)]))
+    }
+}

@@ -13,7 +13,8 @@ public struct NormalizeConfig: Sendable, Codable, Equatable {
         public var sasaran: [String] = ["sasaran", "sasaran strategis", "sasaran program", "sasaran kegiatan"]
         /// Program / kegiatan / sub kegiatan name, or Uraian in budget tables.
         public var name: [String] = ["program", "kegiatan", "sub kegiatan", "uraian", "program/kegiatan",
-                                     "nama program", "program / kegiatan", "program/ kegiatan/ sub kegiatan"]
+                                     "nama program", "program / kegiatan", "program/ kegiatan/ sub kegiatan",
+                                     "pekerjaan", "nama pekerjaan", "paket", "nama paket"]
         public var indicator: [String] = ["indikator", "indikator kinerja", "indikator kinerja utama", "iku",
                                           "indikator sasaran", "indikator program", "indikator kegiatan",
                                           "indikator kinerja program", "indikator kinerja kegiatan"]
