@@ -204,10 +204,14 @@ struct HeaderMapper {
         if all.containsAny(c.unit) { return .unit }
         if all.containsAny(c.category) { return .category }
 
-        // The family comes from the innermost header cell that names one.
+        // The family comes from the innermost header cell that names one;
+        // that cell's words decide whether it is an `extra` column (a group
+        // `Target dan Realisasi … Tahun Lalu` over `Target Renja 2015` is
+        // not `Target Akhir`).
         var family: ValueField?
+        var familyCell = all
         for cell in cells.reversed() {
-            if let f = valueFamily(of: cell) { family = f; break }
+            if let f = valueFamily(of: cell) { family = f; familyCell = cell; break }
         }
         let money = all.containsAny(c.money)
         if money, family != .realisasi, family != .capaian, all.contains(phrase: "per") {
@@ -220,7 +224,7 @@ struct HeaderMapper {
             if all.contains(phrase: "per program") { return .levelPagu(.program, header) }
         }
         if let f = family {
-            if all.containsAny(c.extraMarkers) { return .extra(path.joined(separator: " ")) }
+            if familyCell.containsAny(c.extraMarkers) { return .extra(path.joined(separator: " ")) }
             switch f {
             case .capaian: return .value(money ? .capaianAnggaran : .capaian, period)
             case .realisasi: return .value(money ? .realisasiRp : .realisasi, period)
@@ -279,17 +283,21 @@ struct HeaderMapper {
                 roles[c] = .value(.capaianAnggaran, p)
             }
         }
-        // A year that prints only a capaian (`Capaian Tahun 2015` beside
-        // the report year's Target / Realisasi / %) is an earlier year's
-        // result, kept under `extra` rather than made a period of its own.
-        var yearFields: [Int: Set<ValueField>] = [:]
+        // Beside a year with both target and realisasi, a year with only
+        // one of them (`Capaian Tahun 2015` beside 2016's Target /
+        // Realisasi / %; the Renja form's `Realisasi … sd Tahun 2014` and
+        // next year's `Target … tahun 2016` beside 2015) is context kept
+        // under `extra`, not a period of its own.
+        var yearFields: [PeriodHint: Set<ValueField>] = [:]
         for role in roles {
-            if case .value(let f, .year(let y)?) = role { yearFields[y, default: []].insert(f) }
+            if case .value(let f, let p?) = role { yearFields[p, default: []].insert(f) }
         }
-        let measuredYears = yearFields.filter { !$0.value.isDisjoint(with: [.target, .realisasi]) }.keys
-        if !measuredYears.isEmpty {
+        let measured = yearFields.contains { $0.value.isSuperset(of: [.target, .realisasi]) }
+            || yearFields.contains { $0.value.isSuperset(of: [.pagu, .realisasiRp]) }
+        if measured {
             for (c, role) in roles.enumerated() {
-                guard case .value(.capaian, .year(let y)?) = role, yearFields[y] == [.capaian], c < paths.count
+                guard case .value(_, let y?) = role, let fields = yearFields[y], c < paths.count,
+                      !fields.isSuperset(of: [.target, .realisasi]), !fields.isSuperset(of: [.pagu, .realisasiRp])
                 else { continue }
                 roles[c] = .extra(paths[c].joined(separator: " "))
             }

@@ -58,6 +58,8 @@ struct RecordBuilder {
             var values: [Period: [ValueField: (ValueCell, BBox)]]
             var extra: [String: ValueCell]
             var levelPagu: [BudgetLevel: (header: String, cell: ValueCell, box: BBox)]
+            /// A unit printed after a figure, for tables without a unit column.
+            var unit: String?
         }
         var drafts: [Draft] = []
         var hierarchy: [HierarchyInput] = []
@@ -72,12 +74,21 @@ struct RecordBuilder {
             var extra: [String: ValueCell] = [:]
             var code: String?
             var levelPagu: [BudgetLevel: (header: String, cell: ValueCell, box: BBox)] = [:]
+            var printedUnit: String?
             for (c, role) in roles.enumerated() {
                 guard let cell = row.cells[c], row.startsHere[c], !spansLabel(cell, roles: roles) else { continue }
-                let raw = TextCleaner.collapse(cell.text)
+                var raw = TextCleaner.collapse(cell.text)
+                // A unit printed after the figure goes to `unit`, not `raw`.
+                if roles[c].valueField != nil || { if case .extra = role { return true } else { return false } }(),
+                   let (figure, unit) = TextCleaner.splitUnit(raw, style: styles[c] ?? context.numberStyle) {
+                    raw = figure
+                    if printedUnit == nil, roles[c].valueField != nil { printedUnit = unit }
+                }
                 switch role {
                 case .value(let field, let hint):
                     guard let p = period(hint) else { continue }
+                    // The unit alone where the figure was left out (`RTP`).
+                    if let unit = printedUnit ?? unitCol.map({ ownText(row, $0, roles: roles) }), raw == unit { continue }
                     let value = figure(raw, in: cell, format: formats[c], style: styles[c])
                     values[p, default: [:]][field] = (value, cell.bbox)
                 case .code(let header) where !raw.isEmpty:
@@ -101,7 +112,7 @@ struct RecordBuilder {
                 if label == name { label = rest }
             }
             drafts.append(Draft(row: row, label: label, kind: kind, values: values, extra: extra,
-                                levelPagu: levelPagu))
+                                levelPagu: levelPagu, unit: printedUnit))
 
             let nameCell = nameCol.flatMap { row.startsHere[$0] ? row.cells[$0] : nil }
             func outcome(_ c: Int?) -> String? {
@@ -154,7 +165,7 @@ struct RecordBuilder {
                     table: table.number, row: row.number, period: p,
                     level: placements[i].level, path: placements[i].path, name: placements[i].name,
                     indicator: draft.label,
-                    unit: unitCol.map { ownText(row, $0, roles: roles) }.flatMap { $0.isEmpty ? nil : $0 },
+                    unit: unitCol.map { ownText(row, $0, roles: roles) }.flatMap { $0.isEmpty ? nil : $0 } ?? draft.unit,
                     extra: draft.extra,
                     ocrConfidence: row.cells.compactMap { $0?.confidence }.min(),
                     formula: formulaCol.map { ownText(row, $0, roles: roles) }.flatMap { $0.isEmpty ? nil : $0 },

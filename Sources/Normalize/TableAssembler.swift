@@ -59,14 +59,16 @@ struct TableAssembler {
                 let bodyStart = headerRows
                 if continues {
                     var last = tables.removeLast()
-                    var rows = bodyRows(grid, from: bodyStart, firstNumber: (last.rows.last?.number ?? 0) + 1)
+                    var rows = StackedRowSplitter(roles: last.roles)
+                        .split(bodyRows(grid, from: bodyStart, firstNumber: (last.rows.last?.number ?? 0) + 1))
                     joinCarriedOverText(of: &rows, to: &last)
                     last.rows += rows
                     tables.append(last)
                 } else {
                     let roles = mapper.resolve(header.paths.map { mapper.role(for: $0) }, paths: header.paths)
                     tables.append(LogicalTable(number: tables.count + 1, roles: roles, headerTexts: header.texts,
-                                               rows: bodyRows(grid, from: bodyStart, firstNumber: 1),
+                                               rows: StackedRowSplitter(roles: roles)
+                                                   .split(bodyRows(grid, from: bodyStart, firstNumber: 1)),
                                                firstPage: grid.page, caption: above))
                 }
                 previousGrid = grid

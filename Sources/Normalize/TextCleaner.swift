@@ -45,4 +45,25 @@ enum TextCleaner {
               parts[1].first?.isLetter == true else { return nil }
         return (String(parts[0]), String(parts[1]))
     }
+
+    /// A figure followed by its unit in the same cell (`1,060,632.41 ton`,
+    /// `0 Kasus`, `31.02 Kg/ Kap/ Thn`, `- ton`): the figure and the unit.
+    /// Nil when the cell reads as it is or holds anything else.
+    static func splitUnit(_ raw: String, style: NumberStyle?) -> (figure: String, unit: String)? {
+        let tokens = raw.split(separator: " ")
+        guard tokens.count >= 2, NumberParser.value(raw, style: style) == nil else { return nil }
+        for cut in stride(from: tokens.count - 1, through: 1, by: -1) {
+            let figure = tokens[..<cut].joined(separator: " "), unit = tokens[cut...]
+            guard unit.allSatisfy({ $0.contains(where: \.isLetter) && !$0.contains(where: \.isNumber) }) else { break }
+            switch NumberParser.read(figure, style: style) {
+            case .number, .dash, .spreadsheetError:
+                return (figure, unit.joined(separator: " "))
+            case .text(let t) where t.uppercased() == "N/A":
+                return (figure, unit.joined(separator: " "))
+            default:
+                continue
+            }
+        }
+        return nil
+    }
 }

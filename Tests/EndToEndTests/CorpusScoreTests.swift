@@ -160,9 +160,10 @@ struct DevCorpusScoreTests {
 
 @Suite("Real reports")
 struct RealCorpusTests {
-    @Test("Real gold pages (quarterly, RFK, LKjIP, PK): records and fields ≥ 0.90 per file",
+    @Test("Real gold pages (quarterly, RFK, LKjIP, PK, Renja form): records and fields ≥ 0.90 per file",
           arguments: ["triwulan-2023-dinsos-kota-tangsel", "rfk-2022-08-dpupr-kab-grobogan",
-                      "lkip-2016-biro-organisasi-prov-jabar", "pk-2021-pengukuran-2020-diskominfo-prov-sulut"])
+                      "lkip-2016-biro-organisasi-prov-jabar", "pk-2021-pengukuran-2020-diskominfo-prov-sulut",
+                      "renja-2017-diskanlaut-prov-jabar"])
     func goldPages(file: String) throws {
         let out = try Corpus.kinerja([Corpus.real.appendingPathComponent(file + ".pdf")], name: "real-\(file)")
         let s = try Corpus.score(out, gold: Corpus.realGold, files: [file], name: "real-\(file)")

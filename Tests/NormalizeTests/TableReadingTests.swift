@@ -70,6 +70,37 @@ import TestSupport
         #expect(mapper.role(for: ["Realisasi K"]) == .value(.realisasi, nil))
     }
 
+    @Test func renjaFormKeepsLastYearsTargetAndRealisasi() {
+        // Tabel J-1 (Renja evaluation): the "tahun lalu" group is the
+        // period; the cumulative realisation, next year's target and the
+        // running-year estimate are context.
+        let group = "Target dan Realisasi Kinerja Program dan Kegiatan Tahun Lalu 2015"
+        let paths = [["Indikator Kinerja Program (outcomes)/ Kegiatan (output)"],
+                     ["Realisasi Target Kinerja Hasil Program dan Keluaran Kegiatan sd Tahun 2014"],
+                     [group, "Target Renja SKPD tahun 2015"], [group, "Realisasi Renja SKPD tahun 2015"],
+                     [group, "Tingkat Realisasi (%)"],
+                     ["Target Program dan Kegiatan (Renja SKPD tahun 2016)"],
+                     ["Prakiraan Realisasi Capaian Target Renstra SKPD sd Tahun Berjalan (data TW II 2016)",
+                      "Realisasi Capaian Program dan Kegiatan sd Tahun Berjalan"]]
+        let roles = mapper.resolve(paths.map { mapper.role(for: $0) }, paths: paths)
+        #expect(roles[2] == .value(.target, .year(2015)))
+        #expect(roles[3] == .value(.realisasi, .year(2015)))
+        #expect(roles[4] == .value(.capaian, .year(2015)))
+        #expect(roles[1] == .extra(paths[1].joined(separator: " ")))
+        #expect(roles[5] == .extra(paths[5][0]))
+        #expect(roles[6] == .extra(paths[6].joined(separator: " ")))
+    }
+
+    @Test func unitsPrintedAfterFigures() {
+        #expect(TextCleaner.splitUnit("1,060,632.41 ton", style: .english)! == ("1,060,632.41", "ton"))
+        #expect(TextCleaner.splitUnit("31.02 Kg/ Kap/ Thn", style: .english)! == ("31.02", "Kg/ Kap/ Thn"))
+        #expect(TextCleaner.splitUnit("- ton", style: nil)! == ("-", "ton"))
+        #expect(TextCleaner.splitUnit("N/A ekor", style: nil)! == ("N/A", "ekor"))
+        #expect(TextCleaner.splitUnit("100,00 %", style: .indonesian) == nil)
+        #expect(TextCleaner.splitUnit("a. Jumlah sampel 1,143", style: .english) == nil)
+        #expect(TextCleaner.splitUnit("Pratama", style: nil) == nil)
+    }
+
     @Test func bareRupiahAfterPaguIsRealisasi() {
         let paths = [["ANGGARAN PER PAKET"], ["Rupiah"], ["%"]]
         let roles = mapper.resolve(paths.map { mapper.role(for: $0) }, paths: paths)
@@ -216,5 +247,34 @@ import TestSupport
                                                  row("PAKET PL", nil, pagu: nil), row("d", 1)]))
         #expect(!HierarchyBuilder.isNumberedList([row("PROGRAM X", 1), row("a", nil), row("b", nil), row("c", nil)]))
         #expect(!HierarchyBuilder.isNumberedList([row("a", 1), row("b", 3), row("c", 4)]))
+    }
+}
+
+/// The Renja evaluation form J-1 of a real report (Diskanlaut Jawa Barat,
+/// page 44): no row borders, so each grid row holds a run of indicators.
+@Suite(.enabled(if: SharedFolder.isAvailable)) struct StackedRowsTests {
+    @Test func eachStackedIndicatorIsARecord() throws {
+        let url = SharedFolder.real.appendingPathComponent("renja-2017-diskanlaut-prov-jabar.pdf")
+        let records = Normalizer().normalize(try Ingestor().read(url, sourceFile: url.lastPathComponent)).records
+            .filter { $0.page == 44 }
+        // 19 indicators print figures; the three headings above their
+        // components (`Prosentase Peningkatan Produksi Perikanan`) do not.
+        #expect(records.count == 19)
+        #expect(!records.contains { $0.indicator == "Prosentase Peningkatan Produksi Perikanan" })
+        #expect(records.allSatisfy { $0.period == Period(year: 2015) })
+        let budidaya = try #require(records.first { $0.indicator == "Produksi Perikanan Budidaya" })
+        #expect(budidaya.target.raw == "1,060,632.41" && budidaya.target.value == 1_060_632.41)
+        #expect(budidaya.realisasi.raw == "1,060,201.02")
+        #expect(budidaya.capaian.raw == "99.96%")
+        #expect(budidaya.unit == "ton")
+        // A unit wrapped onto the next line, a unit printed without its figure.
+        let fish = try #require(records.first { $0.indicator == "Ketersediaan ikan untuk di konsumsi" })
+        #expect(fish.unit == "Kg/ Kap/ Thn" && fish.target.value == 31.02 && fish.capaian.raw == "100.20%")
+        let rtp = try #require(records.first { $0.indicator == "RTP Budidaya" })
+        #expect(rtp.realisasi.raw == nil && rtp.target.value == 403_786)
+        // A two-line indicator, its programme cell beside it.
+        let cases = try #require(records.first { $0.indicator.hasPrefix("Prosentase Penurunan Jumlah Kasus") })
+        #expect(cases.indicator.hasSuffix("(illegal fishing )"))
+        #expect(cases.target.value == 171 && cases.realisasi.value == 149)
     }
 }
