@@ -24,6 +24,16 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]
         ),
+        // poppler's core C++ library (pkg-config `poppler`, headers from
+        // libpoppler-private-dev), for CPathCollector.
+        .systemLibrary(
+            name: "CPopplerCore",
+            pkgConfig: "poppler",
+            providers: [.apt(["libpoppler-private-dev"])]
+        ),
+        // The paths a PDF page paints (rulings, boxes, connectors), collected
+        // by poppler's interpreter with an output device that draws nothing.
+        .target(name: "CPathCollector", dependencies: ["CPopplerCore"]),
         // libxml2's xmlTextWriter, for the XML parts of kinerja.xlsx.
         .systemLibrary(
             name: "CLibXML2",
@@ -42,7 +52,7 @@ let package = Package(
         .target(
             name: "Ingest",
             dependencies: [
-                "CPoppler", "CTesseract", "Model",
+                "CPoppler", "CPathCollector", "CTesseract", "Model",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -103,5 +113,7 @@ let package = Package(
         .executableTarget(name: "FuzzNumbers", dependencies: ["FuzzKit"], path: "Fuzz/FuzzNumbers"),
         .executableTarget(name: "FuzzTables", dependencies: ["FuzzKit"], path: "Fuzz/FuzzTables"),
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzKit"]),
-    ]
+    ],
+    // poppler 22's headers (CPathCollector) need C++17.
+    cxxLanguageStandard: .cxx17
 )

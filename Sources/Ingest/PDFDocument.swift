@@ -1,3 +1,4 @@
+import CPathCollector
 import CPoppler
 import Foundation
 
@@ -28,6 +29,13 @@ public enum IngestError: Error, Equatable, CustomStringConvertible {
 final class PDFDocument {
     private let handle: OpaquePointer
     let data: Data
+    /// The file's bytes, shared by poppler-glib's document and
+    /// `pathDocument`.
+    private let bytes: OpaquePointer
+    /// The same file opened in poppler's core, for the paths pages paint
+    /// (opened on first use).
+    private var pathDocument: OpaquePointer?
+    private var pathDocumentFailed = false
 
     init(data: Data) throws {
         guard !data.isEmpty else { throw IngestError.empty }
@@ -35,8 +43,9 @@ final class PDFDocument {
         self.data = data
         var error: UnsafeMutablePointer<GError>?
         let bytes = data.withUnsafeBytes { buf in g_bytes_new(buf.baseAddress, gsize(buf.count)) }
-        defer { g_bytes_unref(bytes) }
+        self.bytes = bytes!
         guard let doc = poppler_document_new_from_bytes(bytes, nil, &error) else {
+            g_bytes_unref(bytes)
             let code = error?.pointee.code ?? 0
             let message = error.flatMap { String(cString: $0.pointee.message) } ?? "unknown error"
             if let error { g_error_free(error) }
@@ -47,7 +56,26 @@ final class PDFDocument {
         guard pageCount > 0 else { throw IngestError.noPages }
     }
 
-    deinit { g_object_unref(UnsafeMutableRawPointer(handle)) }
+    deinit {
+        if let pathDocument { kj_path_document_close(pathDocument) }
+        g_object_unref(UnsafeMutableRawPointer(handle))
+        g_bytes_unref(bytes)
+    }
+
+    /// The paths page `number` (1-based) paints, or nil when poppler's core
+    /// cannot read the page. The result is valid until the next call.
+    func paintedPaths(onPage number: Int) -> kj_page_paths? {
+        if pathDocument == nil, !pathDocumentFailed {
+            var length: gsize = 0
+            let start = g_bytes_get_data(bytes, &length)
+            pathDocument = kj_path_document_open(start, Int(length))
+            pathDocumentFailed = pathDocument == nil
+        }
+        guard let pathDocument else { return nil }
+        var paths = kj_page_paths()
+        guard kj_path_document_collect(pathDocument, Int32(number), &paths) == 0 else { return nil }
+        return paths
+    }
 
     /// PDF files start with `%PDF-` within their first kilobyte.
     static func hasPDFHeader(_ data: Data) -> Bool {
@@ -66,7 +94,7 @@ final class PDFDocument {
     /// The page at 0-based `index`.
     func page(_ index: Int) -> PDFPage? {
         guard let p = poppler_document_get_page(handle, Int32(index)) else { return nil }
-        return PDFPage(handle: p, number: index + 1)
+        return PDFPage(handle: p, number: index + 1, document: self)
     }
 }
 
@@ -75,10 +103,13 @@ final class PDFPage {
     let handle: OpaquePointer
     /// 1-based page number.
     let number: Int
+    /// The document the page belongs to (kept open while the page is).
+    let document: PDFDocument
 
-    init(handle: OpaquePointer, number: Int) {
+    init(handle: OpaquePointer, number: Int, document: PDFDocument) {
         self.handle = handle
         self.number = number
+        self.document = document
     }
 
     deinit { g_object_unref(UnsafeMutableRawPointer(handle)) }
