@@ -53,7 +53,10 @@ struct StackedRowSplitter {
     /// The block's rows, one per stacked indicator; nil when the block is
     /// an ordinary row (fewer than three indicators with figures beside).
     private func split(_ block: [BodyRow], anchor: Int) -> [BodyRow]? {
-        guard let first = block.first, let anchorCell = first.cells[anchor], anchorCell.lines.count >= 3 else { return nil }
+        // A cell across several columns is a label or a paragraph the grid
+        // took in, never a list of indicators.
+        guard let first = block.first, let anchorCell = first.cells[anchor], anchorCell.lines.count >= 3,
+              anchorCell.columnSpan == 1 else { return nil }
         var entries: [Entry] = []
         for line in anchorCell.lines.sorted(by: { $0.bbox.y0 < $1.bbox.y0 }) {
             if line.text.first?.isLowercase == true, !entries.isEmpty {
@@ -74,7 +77,7 @@ struct StackedRowSplitter {
         for c in roles.indices where c != anchor {
             var cells: [GridCell] = []
             for row in block {
-                if let cell = row.cells[c], !cell.isEmpty, !cells.contains(cell) { cells.append(cell) }
+                if let cell = row.cells[c], !cell.isEmpty, cell.columnSpan == 1, !cells.contains(cell) { cells.append(cell) }
             }
             if cells.count > 1 || roles[c] == .name || roles[c] == .sasaran || roles[c] == .tujuan {
                 // Label cells: each indicator takes the one nearest to it.

@@ -37,9 +37,15 @@ struct LogicalTable {
 /// page and keeps a table that continues over pages as one.
 struct TableAssembler {
     var mapper: HeaderMapper
+    /// Every word a header cell may hold (from the synonyms).
+    let vocabulary: Set<String>
+
+    init(mapper: HeaderMapper) {
+        self.mapper = mapper
+        vocabulary = mapper.vocabulary
+    }
 
     func assemble(_ document: IngestedDocument, furniture: Set<String>) -> [LogicalTable] {
-        let vocabulary = mapper.vocabulary
         var tables: [LogicalTable] = []
         var previousGrid: TableGrid?
         for page in document.pages {
@@ -172,12 +178,26 @@ struct TableAssembler {
                 starts.append(cell?.row == r)
             }
             let own = zip(cells, starts).filter { $0.1 }.compactMap(\.0)
-            if own.allSatisfy(\.isEmpty) { continue }
+            if own.allSatisfy(\.isEmpty) || isRepeatedHeader(own) { continue }
             let bbox = BBox(x0: grid.bbox.x0, y0: grid.rowEdges[r], x1: grid.bbox.x1, y1: grid.rowEdges[r + 1])
             rows.append(BodyRow(page: grid.page, bbox: bbox, cells: cells, startsHere: starts, number: number))
             number += 1
         }
         return rows
+    }
+
+    /// A body row of header words only (`INDIKATOR | TARGET REALISASI %`):
+    /// the header printed again where a second table was taken into this
+    /// one. A row with a figure or a dash (`Jumlah | -`) is data.
+    func isRepeatedHeader(_ cells: [GridCell]) -> Bool {
+        let texts = cells.map { TextCleaner.collapse($0.text) }.filter { !$0.isEmpty }
+        guard texts.count >= 2 else { return false }
+        return texts.allSatisfy { text in
+            switch NumberParser.read(text, style: nil) {
+            case .number, .dash, .spreadsheetError: return false
+            default: return mapper.isHeaderCell(text, vocabulary: vocabulary)
+            }
+        }
     }
 
     /// A row broken by a page break leaves the rest of its wrapped text at

@@ -4,6 +4,7 @@ enum TextCleaner {
     /// broken after a hyphen at a line end (`Perundang- undangan` →
     /// `Perundang-undangan`, `RKA- SKPD` → `RKA-SKPD`). The hyphen is kept:
     /// in these reports a line-end hyphen is nearly always part of the word.
+    /// No space is kept inside brackets: `( a )` → `(a)`.
     static func collapse(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.count)
@@ -16,6 +17,8 @@ enum TextCleaner {
             if pendingSpace {
                 if out.count >= 2, out.last == "-", let prev = out.dropLast().last, prev.isLetter, ch.isLetter {
                     // keep "-" and drop the space
+                } else if ch == ")" || out.last == "(" {
+                    // `(illegal fishing )` → `(illegal fishing)`
                 } else {
                     out.append(" ")
                 }

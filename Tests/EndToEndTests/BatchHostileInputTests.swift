@@ -72,14 +72,12 @@ struct BatchHostileInputTests {
     }
 
     @Test func everyHostileFileEndsAsARowAndTheRestIsUnaffected() throws {
-        let root = try BatchSupport.temporaryFolder("hostile")
+        let folders = try BatchSupport.runFolders("hostile")
+        let (root, input, out) = (folders.root, folders.input, folders.out)
         defer {
             chmod(root.appendingPathComponent("unreadable.pdf").path, 0o644)
             try? FileManager.default.removeItem(at: root)
         }
-        let input = root.appendingPathComponent("in")
-        let out = root.appendingPathComponent("out")
-        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
         let reallyUnreadable = try Self.buildCorpus(in: input)
 
         let run = try BatchSupport.run(["run", input.path, "--out", out.path, "--no-cache"])
@@ -144,11 +142,9 @@ struct BatchHostileInputTests {
     /// A reader process killed in the middle of a document: that document's
     /// row says so and the next document is read by a fresh process.
     @Test func aDeadReaderCostsOneDocument() throws {
-        let root = try BatchSupport.temporaryFolder("crash")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let input = root.appendingPathComponent("in")
-        let out = root.appendingPathComponent("out")
-        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        let folders = try BatchSupport.runFolders("crash")
+        defer { try? FileManager.default.removeItem(at: folders.root) }
+        let (input, out) = (folders.input, folders.out)
         try BatchSupport.thousandPagePDF(at: input.appendingPathComponent("a-thousand-pages.pdf"))
         try FileManager.default.copyItem(at: BatchSupport.devPDF(Self.control), to: input.appendingPathComponent("b-control.pdf"))
 
@@ -177,11 +173,9 @@ struct BatchHostileInputTests {
     /// `ingest.document_time_limit` from pipeline.yml: a document running
     /// past it is abandoned (its reader stopped), the others are read.
     @Test func aDocumentPastTheTimeLimitCostsOneDocument() throws {
-        let root = try BatchSupport.temporaryFolder("timeout")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let input = root.appendingPathComponent("in")
-        let out = root.appendingPathComponent("out")
-        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        let folders = try BatchSupport.runFolders("timeout")
+        defer { try? FileManager.default.removeItem(at: folders.root) }
+        let (root, input, out) = (folders.root, folders.input, folders.out)
         try BatchSupport.thousandPagePDF(at: input.appendingPathComponent("a-thousand-pages.pdf"))
         let small = BatchSupport.realCorpus.appendingPathComponent("pohon-cascading-bkd-kab-tanah-bumbu.pdf")
         try FileManager.default.copyItem(at: small, to: input.appendingPathComponent("b-one-page.pdf"))
@@ -205,11 +199,9 @@ struct BatchHostileInputTests {
     /// finishing a page is stopped, with the page named (here a scan whose
     /// pages OCR reads in seconds, against a limit of half a second).
     @Test func aPageThatTakesTooLongIsNamed() throws {
-        let root = try BatchSupport.temporaryFolder("page-timeout")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let input = root.appendingPathComponent("in")
-        let out = root.appendingPathComponent("out")
-        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        let folders = try BatchSupport.runFolders("page-timeout")
+        defer { try? FileManager.default.removeItem(at: folders.root) }
+        let (root, input, out) = (folders.root, folders.input, folders.out)
         let scan = BatchSupport.devCorpus.appendingPathComponent("sc01_lkjip_2023_dinsos_kab_sijunjung_scan.pdf")
         try FileManager.default.copyItem(at: scan, to: input.appendingPathComponent("scan.pdf"))
         let config = root.appendingPathComponent("pipeline.yml")

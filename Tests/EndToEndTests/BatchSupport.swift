@@ -40,6 +40,20 @@ enum BatchSupport {
         return url
     }
 
+    /// A run's folders: `root` (removed by the caller), `root/in` made
+    /// empty for the input PDFs, and `root/out` for the outputs.
+    struct RunFolders {
+        var root: URL
+        var input: URL { root.appendingPathComponent("in") }
+        var out: URL { root.appendingPathComponent("out") }
+    }
+
+    static func runFolders(_ name: String) throws -> RunFolders {
+        let folders = RunFolders(root: try temporaryFolder(name))
+        try FileManager.default.createDirectory(at: folders.input, withIntermediateDirectories: true)
+        return folders
+    }
+
     struct Finished {
         var status: Int32
         var stdout: String

@@ -120,6 +120,10 @@ import TestSupport
         #expect(assembler.isColumnNumberRow(cells(["(1)", "(2)", "(3)", "(4)"])))
         #expect(assembler.isColumnNumberRow(cells(["2", "3", "7", "8", "9", "10", "14"])))
         #expect(!assembler.isColumnNumberRow(cells(["12", "35", "1.250", "7"])))
+        // A header printed again inside a body is no row; a total is.
+        #expect(assembler.isRepeatedHeader(cells(["INDIKATOR", "TARGET REALISASI %"])))
+        #expect(!assembler.isRepeatedHeader(cells(["Jumlah", "-", "-"])))
+        #expect(!assembler.isRepeatedHeader(cells(["Persentase sampel air", "12", "12"])))
         // OCR misreads digits; brackets round every cell still say it.
         #expect(assembler.isColumnNumberRow(cells(["(4)", "(2)", "(8)", "(4)"])))
         #expect(!assembler.isColumnNumberRow(cells(["(4)", "Rasio luas", "(8)", "89,16%"])))
@@ -274,7 +278,7 @@ import TestSupport
         #expect(rtp.realisasi.raw == nil && rtp.target.value == 403_786)
         // A two-line indicator, its programme cell beside it.
         let cases = try #require(records.first { $0.indicator.hasPrefix("Prosentase Penurunan Jumlah Kasus") })
-        #expect(cases.indicator.hasSuffix("(illegal fishing )"))
+        #expect(cases.indicator.hasSuffix("(illegal fishing)"))
         #expect(cases.target.value == 171 && cases.realisasi.value == 149)
     }
 }
