@@ -53,7 +53,11 @@ enum HierarchyBuilder {
     static func place(_ rows: [HierarchyInput], hasNameColumn: Bool) -> [Placement] {
         if rows.contains(where: { $0.codeDepth != nil }) { return placeByCode(rows) }
         if isNumberedList(rows) {
-            return rows.map { Placement(level: nil, path: [], name: $0.isTotal ? nil : $0.ownName) }
+            // Items, except those that name themselves programmes.
+            return rows.map { row in
+                let program = row.ownName?.lowercased().hasPrefix("program") == true && !row.isTotal
+                return Placement(level: program ? .program : nil, path: [], name: row.isTotal ? nil : row.ownName)
+            }
         }
         var out = Array(repeating: Placement(level: nil, path: [], name: nil), count: rows.count)
         var programIndex: Int?

@@ -203,7 +203,8 @@ import TestSupport
         #expect(targets.count == 14)
         #expect(targets.allSatisfy { $0.period == Period(year: 2016) && $0.realisasi.raw == nil && $0.target.raw != nil })
         #expect(targets.first?.target.value == 80)
-        #expect(targets.contains { $0.target.raw == "500 ribu org" && $0.target.value == nil })
+        // `500 ribu org` (500 thousand people): the figure, and its unit.
+        #expect(targets.contains { $0.target.raw == "500" && $0.target.value == 500 && $0.unit == "ribu org" })
         let budgets = doc.records.filter { $0.page == 3 }
         #expect(budgets.count == 6)
         #expect(budgets.allSatisfy { $0.level == .program && $0.pagu.value != nil && $0.target.raw == nil })
