@@ -171,23 +171,26 @@ struct BatchHostileInputTests {
     }
 
     /// `ingest.document_time_limit` from pipeline.yml: a document running
-    /// past it is abandoned (its reader stopped), the others are read.
+    /// past it is abandoned (its reader stopped), the others are read. The
+    /// long one is a scan: OCR reads its pages in seconds each, far past a
+    /// limit of four seconds for the whole (the page limit is off).
     @Test func aDocumentPastTheTimeLimitCostsOneDocument() throws {
         let folders = try BatchSupport.runFolders("timeout")
         defer { try? FileManager.default.removeItem(at: folders.root) }
         let (root, input, out) = (folders.root, folders.input, folders.out)
-        try BatchSupport.thousandPagePDF(at: input.appendingPathComponent("a-thousand-pages.pdf"))
+        let scan = BatchSupport.devCorpus.appendingPathComponent("sc01_lkjip_2023_dinsos_kab_sijunjung_scan.pdf")
+        try FileManager.default.copyItem(at: scan, to: input.appendingPathComponent("a-scan.pdf"))
         let small = BatchSupport.realCorpus.appendingPathComponent("pohon-cascading-bkd-kab-tanah-bumbu.pdf")
         try FileManager.default.copyItem(at: small, to: input.appendingPathComponent("b-one-page.pdf"))
         let config = root.appendingPathComponent("pipeline.yml")
-        try "ingest:\n  document_time_limit: 4\n".write(to: config, atomically: true, encoding: .utf8)
+        try "ingest:\n  document_time_limit: 4\n  page_time_limit: 0\n".write(to: config, atomically: true, encoding: .utf8)
 
         let started = Date()
         let run = try BatchSupport.run(["run", input.path, "--out", out.path, "--config", config.path, "--no-cache"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(Date().timeIntervalSince(started) < 60, "the long document was abandoned, not read to the end")
         let table = try DocumentsTable(contentsOf: out.appendingPathComponent("documents.csv"))
-        let big = try #require(table.row("a-thousand-pages.pdf"))
+        let big = try #require(table.row("a-scan.pdf"))
         #expect(big["status"] == "failed")
         #expect(big["error"]?.contains("gave up after 4 s (ingest.document_time_limit)") == true, "\(big)")
         let one = try #require(table.row("b-one-page.pdf"))
