@@ -37,6 +37,9 @@ final class ChildProcess {
     private var input: Int32
     private var output: Int32
     private var buffer = Data()
+    /// How many bytes at the start of `buffer` hold no line end (a long
+    /// line arrives in many reads: each read's bytes are searched once).
+    private var searched = 0
     private var exit: Exit?
 
     /// Pipes are created and the child spawned under one lock, so a child
@@ -99,11 +102,13 @@ final class ChildProcess {
     /// The next line the child writes, waiting until `deadline` at most.
     func readLine(until deadline: Date?) -> ReadResult {
         while true {
-            if let nl = buffer.firstIndex(of: 0x0A) {
+            if let nl = buffer[(buffer.startIndex + searched)...].firstIndex(of: 0x0A) {
                 let line = buffer[buffer.startIndex..<nl]
                 buffer.removeSubrange(buffer.startIndex...nl)
+                searched = 0
                 return .line(Data(line))
             }
+            searched = buffer.count
             if let exit { return .ended(exit) }
             if let deadline, Date() >= deadline { return .timedOut }
             // Wake up at least twice a second to notice a dead child even
@@ -123,7 +128,7 @@ final class ChildProcess {
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
             let n = read(output, &chunk, chunk.count)
             if n > 0 {
-                buffer.append(contentsOf: chunk[0..<n])
+                chunk.withUnsafeBufferPointer { buffer.append($0.baseAddress!, count: n) }
             } else if n == 0 || (errno != EINTR && errno != EAGAIN) {
                 // End of output: the child exited or closed it.
                 _ = reap(blocking: true)
@@ -153,7 +158,7 @@ final class ChildProcess {
         while true {
             let n = read(output, &chunk, chunk.count)
             guard n > 0 else { break }
-            buffer.append(contentsOf: chunk[0..<n])
+            chunk.withUnsafeBufferPointer { buffer.append($0.baseAddress!, count: n) }
         }
     }
 
