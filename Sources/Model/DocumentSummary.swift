@@ -1,7 +1,9 @@
 /// One line of `documents.csv`: what became of one input file.
 public struct DocumentSummary: Hashable, Sendable, Codable {
     public enum Status: String, Sendable, Codable {
-        case ok, partial, failed, skipped
+        /// `empty`: read, holds tables with figures, gave no records
+        /// (`error` says why, `tables.csv` per table).
+        case ok, partial, empty, failed, skipped
     }
 
     /// Whether the pages carry a usable text layer.
@@ -19,7 +21,31 @@ public struct DocumentSummary: Hashable, Sendable, Codable {
         case triwulan
         /// Pohon Kinerja / cascading: the performance tree.
         case pohon
+        /// Realisasi Fisik dan Keuangan: the monthly physical and financial
+        /// progress sheet.
+        case rfk
+        /// Renja: the annual work plan.
+        case renja
+        /// Evaluation of the Renja (form J-1 / Tabel 2.1).
+        case renjaEval = "renja_eval"
+        /// Renstra: the five-year strategic plan.
+        case renstra
+        /// Rencana Kinerja Tahunan: the annual performance plan.
+        case rkt
+        /// Rencana Aksi: the action plan (quarterly targets) and its monitoring.
+        case renaksi
+        /// Indikator Kinerja Utama: the key indicators and their prints.
+        case iku
         case other
+
+        /// Plans and agreements: their tables give targets and budgets
+        /// before any result is printed, so a target-only table is data.
+        public var isPlan: Bool {
+            switch self {
+            case .pk, .renja, .renstra, .rkt, .renaksi, .iku: return true
+            default: return false
+            }
+        }
     }
 
     public var docID: String

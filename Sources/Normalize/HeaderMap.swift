@@ -5,6 +5,9 @@ import Model
 public enum PeriodHint: Hashable, Sendable {
     case year(Int)
     case quarter(Int)
+    /// A year relative to the form's plan year n (`tahun (n-2)` → -2), as
+    /// the Renja evaluation forms print them.
+    case relative(Int)
 }
 
 /// A level of budgeted work; a paket is one procurement package (pekerjaan)
@@ -184,6 +187,7 @@ struct HeaderMapper {
 
         var period: PeriodHint?
         if let y = all.year { period = .year(y) }
+        if let offset = HeaderMapper.relativeYear(in: path.joined(separator: " ")) { period = .relative(offset) }
         for (i, cell) in cells.enumerated() {
             // `TW I`, `Triwulan II`, or a header cell that is only `III`.
             if cell.tokens.count == 1, let q = quarterNumber(cell.tokens[0]),
@@ -214,14 +218,11 @@ struct HeaderMapper {
             if let f = valueFamily(of: cell) { family = f; familyCell = cell; break }
         }
         let money = all.containsAny(c.money)
-        if money, family != .realisasi, family != .capaian, all.contains(phrase: "per") {
-            let header = path.joined(separator: " ")
-            if all.contains(phrase: "per paket") { return .levelPagu(.paket, header) }
-            if all.contains(phrase: "per sub kegiatan") || all.contains(phrase: "per subkegiatan") {
-                return .levelPagu(.subKegiatan, header)
-            }
-            if all.contains(phrase: "per kegiatan") { return .levelPagu(.kegiatan, header) }
-            if all.contains(phrase: "per program") { return .levelPagu(.program, header) }
+        // A money column named for one budget level (`ANGGARAN PER PAKET`,
+        // `ANGGARAN SUB-KEGIATAN`, `PAGU PROGRAM`): whether it is one of
+        // several per-level columns is settled in `resolve`.
+        if money, family != .realisasi, family != .capaian, let level = HeaderMapper.budgetLevel(named: all) {
+            return .levelPagu(level, path.joined(separator: " "))
         }
         if let f = family {
             if familyCell.containsAny(c.extraMarkers) { return .extra(path.joined(separator: " ")) }
@@ -237,6 +238,35 @@ struct HeaderMapper {
         if all.containsAny(c.name) { return .name }
         if all.containsAny(c.number) && all.tokens.count <= 2 { return .number }
         return .extra(path.joined(separator: " "))
+    }
+
+    /// The budget level a money header names (`paket`, `sub kegiatan`,
+    /// `sub-kegiatan`, `subkegiatan`, `kegiatan`, `program`), nil when none.
+    static func budgetLevel(named header: HeaderTokens) -> BudgetLevel? {
+        let t = header.tokens.flatMap { $0.split(separator: "-").map(String.init) }
+        let joined = HeaderTokens(tokens: t)
+        if joined.contains(phrase: "paket") { return .paket }
+        if joined.contains(phrase: "sub kegiatan") || t.contains("subkegiatan") { return .subKegiatan }
+        if joined.contains(phrase: "kegiatan") { return .kegiatan }
+        if joined.contains(phrase: "program") { return .program }
+        return nil
+    }
+
+    /// The offset of a year printed relative to the plan year n: `(n-2)`,
+    /// `(n- 1)`, `tahun n+1`, `(n)`; nil when the header prints none.
+    static func relativeYear(in header: String) -> Int? {
+        let s = Array(header.lowercased().filter { !$0.isWhitespace }.map { $0 == "–" || $0 == "−" ? "-" : $0 })
+        for i in s.indices where s[i] == "n" {
+            // `n` must stand alone: after `(` or `tahun`, not inside a word.
+            let before = i > 0 ? s[i - 1] : " "
+            let opens = before == "(" || (i >= 5 && String(s[(i - 5)..<i]) == "tahun")
+            guard opens else { continue }
+            if i + 1 < s.count, s[i + 1] == ")" { return 0 }
+            guard i + 2 < s.count, s[i + 1] == "-" || s[i + 1] == "+", let k = Int(String(s[i + 2])) else { continue }
+            if i + 3 < s.count, s[i + 3].isNumber { continue }
+            return s[i + 1] == "-" ? -k : k
+        }
+        return nil
     }
 
     /// The value family a header cell names. The longest synonym found
@@ -260,6 +290,17 @@ struct HeaderMapper {
     /// column is the capaian anggaran.
     func resolve(_ roles: [ColumnRole], paths: [[String]] = []) -> [ColumnRole] {
         var roles = roles
+        // A column named for one budget level is one of several per-level
+        // pagu columns only when the table has another for a second level;
+        // alone it is the table's pagu (`Anggaran Kegiatan`).
+        let levels = Set(roles.compactMap { role -> BudgetLevel? in
+            if case .levelPagu(let level, _) = role { return level } else { return nil }
+        })
+        if levels.count < 2 {
+            roles = roles.map { role in
+                if case .levelPagu = role { return .value(.pagu, nil) } else { return role }
+            }
+        }
         // A bare `Rupiah` / `Rp` column to the right of the pagu columns is
         // the realisasi in rupiah (its group header left blank).
         var seenPagu = false
@@ -302,11 +343,28 @@ struct HeaderMapper {
                 roles[c] = .extra(paths[c].joined(separator: " "))
             }
         }
+        // One measured period (target and realisasi, or pagu and realisasi
+        // Rp): value columns without a period of their own belong to it
+        // (`Tingkat Realisasi (%)` beside `Target … (n-2)` and `Realisasi … (n-2)`).
+        let measuredPeriods = roles.reduce(into: [PeriodHint: Set<ValueField>]()) { acc, role in
+            if case .value(let f, let p?) = role { acc[p, default: []].insert(f) }
+        }.filter { $0.value.isSuperset(of: [.target, .realisasi]) || $0.value.isSuperset(of: [.pagu, .realisasiRp]) }
+        if measuredPeriods.count == 1, let only = measuredPeriods.first?.key {
+            roles = roles.map { role in
+                if case .value(let f, nil) = role { return .value(f, only) } else { return role }
+            }
+        }
+        // A budget table (pagu, no kinerja target): its realisasi is in
+        // rupiah and its `%` or `Capaian` is the capaian anggaran.
         let fields = roles.compactMap(\.valueField)
-        let budgetOnly = fields.contains(.pagu) && !fields.contains(.target) && !fields.contains(.realisasi)
+        let budgetOnly = (fields.contains(.pagu) || roles.contains { if case .levelPagu = $0 { return true } else { return false } })
+            && !fields.contains(.target)
         guard budgetOnly else { return roles }
-        return roles.map { role in
-            if case .value(.capaian, let p) = role { return .value(.capaianAnggaran, p) }
+        return roles.enumerated().map { c, role in
+            // `REALISASI FISIK › REALISASI` stays a kinerja figure.
+            let kinerja = c < paths.count && HeaderTokens(paths[c].joined(separator: " ")).containsAny(columns.kinerja)
+            if case .value(.capaian, let p) = role, !kinerja { return .value(.capaianAnggaran, p) }
+            if case .value(.realisasi, let p) = role, !kinerja { return .value(.realisasiRp, p) }
             return role
         }
     }

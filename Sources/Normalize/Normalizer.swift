@@ -42,7 +42,17 @@ public struct Normalizer: Sendable {
         let assembler = TableAssembler(mapper: HeaderMapper(columns: config.columns))
         let tables = assembler.assemble(document, furniture: context.furniture)
         let builder = RecordBuilder(config: config, context: context, document: document)
-        var records = tables.flatMap { builder.records(for: $0) }
+        let built = tables.map { builder.records(for: $0) }
+        var records = built.flatMap(\.records)
+        // An indicator row printing nothing is a record only where the same
+        // indicator prints in another period (its quarter not yet filled).
+        let printed = Dictionary(grouping: records, by: BlankRowKey.init).mapValues { Set($0.map(\.period)) }
+        let blank = built.flatMap(\.blank).filter { r in
+            printed[BlankRowKey(r)]?.contains { $0 != r.period } ?? false
+        }
+        if !blank.isEmpty {
+            records = (records + blank).sorted { ($0.table, $0.row, $0.period) < ($1.table, $1.row, $1.period) }
+        }
         // A performance tree gives catalog entries, not records.
         let reader = CatalogReader(config: catalog)
         let indicators = context.kind == .pohon ? reader.entries(of: document) : []
@@ -50,5 +60,20 @@ public struct Normalizer: Sendable {
         return NormalizedDocument(records: records, tableCount: tables.count, kind: context.kind,
                                   reportYear: context.reportYear, indicators: indicators,
                                   agency: reader.agency(of: document)?.key)
+    }
+}
+
+/// The indicator row a record comes from, across the periods of a document.
+private struct BlankRowKey: Hashable {
+    let indicator: String
+    let name: String?
+    let level: Level?
+    let path: [String]
+
+    init(_ r: Record) {
+        indicator = r.indicator
+        name = r.name
+        level = r.level
+        path = r.path
     }
 }

@@ -12,13 +12,20 @@ struct RecordBuilder {
     /// A Perjanjian Kinerja (performance agreement) itself is the exception:
     /// its targets and programme budgets are records before any result is.
     func givesRecords(_ table: LogicalTable) -> Bool {
-        let measured: Set<ValueField> = context.kind == .pk ? [.realisasi, .realisasiRp, .target, .pagu]
+        let measured: Set<ValueField> = context.kind.isPlan ? [.realisasi, .realisasiRp, .target, .pagu]
                                                             : [.realisasi, .realisasiRp]
-        return table.roles.contains { $0.valueField.map(measured.contains) ?? false }
+        return table.roles.contains { role in
+            if case .levelPagu = role { return true }
+            return role.valueField.map(measured.contains) ?? false
+        }
     }
 
-    func records(for table: LogicalTable) -> [Record] {
-        guard givesRecords(table), !table.rows.isEmpty else { return [] }
+    /// The table's records, and apart from them the records of indicator
+    /// rows that print nothing at all (`blank`): those are kept only where
+    /// the same indicator prints in another period's table of the document
+    /// (a quarterly workbook's sheet before the row had figures).
+    func records(for table: LogicalTable) -> (records: [Record], blank: [Record]) {
+        guard givesRecords(table), !table.rows.isEmpty else { return ([], []) }
         let roles = table.roles
         let col = { (role: ColumnRole) in roles.firstIndex(of: role) }
         let indicatorCol = col(.indicator), nameCol = col(.name)
@@ -26,6 +33,7 @@ struct RecordBuilder {
         let tujuanCol = col(.tujuan), sasaranCol = col(.sasaran), numberCol = col(.number)
         let unitCol = col(.unit), formulaCol = col(.formula), categoryCol = col(.category)
         let tablePeriod = context.period(caption: table.caption)
+        let planYear = context.planYear(caption: table.caption)
 
         // Number style: the column's own evidence first, then the document's.
         let styles: [NumberStyle?] = roles.indices.map { c in
@@ -39,6 +47,7 @@ struct RecordBuilder {
             switch hint {
             case .year(let y): return Period(year: y)
             case .quarter(let q): return (tablePeriod?.year).map { Period(year: $0, quarter: q) }
+            case .relative(let offset): return planYear.map { Period(year: $0 + offset) }
             case nil: return tablePeriod
             }
         }
@@ -47,7 +56,7 @@ struct RecordBuilder {
             guard role.valueField != nil, let p = period(role.periodHint), !periods.contains(p) else { continue }
             periods.append(p)
         }
-        guard !periods.isEmpty else { return [] }
+        guard !periods.isEmpty else { return ([], []) }
         let lastPeriod = periods.max()!
 
         // Reads every row once.
@@ -67,7 +76,16 @@ struct RecordBuilder {
             let indicator = indicatorCol.map { ownText(row, $0, roles: roles) } ?? ""
             let name = nameCol.map { ownText(row, $0, roles: roles) } ?? ""
             var label = indicator.isEmpty ? name : indicator
+            // A sasaran or tujuan row that prints a figure of its own (the
+            // sasaran's average above its indicators).
+            if label.isEmpty { label = [sasaranCol, tujuanCol].compactMap { $0 }.map { ownText(row, $0, roles: roles) }
+                .first { !$0.isEmpty } ?? "" }
             if label.isEmpty { label = spanningLabel(row, roles: roles) }
+            // A further value line of the indicator above, its own cell left
+            // empty (`Jumlah UTTP dan BDKT` printing one line per item).
+            if label.isEmpty, indicatorCol != nil, name.isEmpty, let above = drafts.last, above.kind == .item {
+                label = above.label
+            }
             let kind = rowKind(label, hasIndicatorColumn: indicatorCol != nil)
 
             var values: [Period: [ValueField: (ValueCell, BBox)]] = [:]
@@ -137,8 +155,13 @@ struct RecordBuilder {
         let placements = HierarchyBuilder.place(hierarchy, hasNameColumn: nameCol != nil)
 
         // Several pagu columns, one per level: each row takes its own.
+        let topLevel = [BudgetLevel.program, .kegiatan, .subKegiatan, .paket].first { level in
+            drafts.contains { $0.levelPagu[level] != nil }
+        }
         for (i, draft) in drafts.enumerated() where !draft.levelPagu.isEmpty {
-            let own = BudgetLevel(level: placements[i].level)
+            // A total, labelled or not, takes the highest level's column.
+            let unlabelled = draft.label.isEmpty && placements[i].name == nil
+            let own = draft.kind == .total || unlabelled ? topLevel : BudgetLevel(level: placements[i].level)
             for (level, entry) in draft.levelPagu {
                 if level == own, let p = tablePeriod ?? periods.first {
                     drafts[i].values[p, default: [:]][.pagu] = (entry.cell, entry.box)
@@ -148,13 +171,27 @@ struct RecordBuilder {
             }
         }
 
-        var records: [Record] = []
+        var records: [Record] = [], blank: [Record] = []
         for (i, draft) in drafts.enumerated() {
             // A row is a record when it prints a figure, or when it names an
             // indicator (a workbook row whose quarter has no data yet).
-            let carriesFigures = draft.values.values.contains { $0.values.contains { $0.0.raw != nil } }
+            // A row is a record when it prints something in a value column
+            // (a figure, a dash, an error, a word), or a figure in a column
+            // kept under `extra` (a Renstra target beside an empty year).
+            let printsValue = draft.values.values.contains { $0.values.contains { $0.0.raw != nil } }
+            let printsExtraFigure = draft.extra.contains { header, cell in
+                guard header != "No", let raw = cell.raw else { return false }
+                if case .code = roles.first(where: { if case .code(let h) = $0 { return h == header } else { return false } }) {
+                    return false
+                }
+                switch NumberParser.read(raw, style: context.numberStyle) {
+                case .number, .dash, .spreadsheetError: return true
+                default: return false
+                }
+            }
             let namesIndicator = indicatorCol.map { !ownText(draft.row, $0, roles: roles).isEmpty } ?? false
-            guard carriesFigures || namesIndicator, !draft.label.isEmpty else { continue }
+            guard printsValue || printsExtraFigure || namesIndicator else { continue }
+            let isBlank = !(printsValue || printsExtraFigure)
             let row = draft.row
             for p in periods {
                 let cells = draft.values[p] ?? [:]
@@ -178,10 +215,10 @@ struct RecordBuilder {
                     let t = ownText(row, c, roles: roles)
                     record.category = t.isEmpty ? nil : t
                 }
-                records.append(record)
+                if isBlank { blank.append(record) } else { records.append(record) }
             }
         }
-        return records
+        return (records, blank)
     }
 
     /// Text of the cell in `column` when it starts in this row and is not a
@@ -205,7 +242,10 @@ struct RecordBuilder {
     func spanningLabel(_ row: BodyRow, roles: [ColumnRole]) -> String {
         for (c, cell) in row.cells.enumerated() {
             guard let cell, row.startsHere[c], cell.column == c, cell.columnSpan > 1, !cell.isEmpty else { continue }
-            return TextCleaner.collapse(cell.text)
+            let text = TextCleaner.collapse(cell.text)
+            // A figure spanning columns is a value, not a label.
+            if case .number = NumberParser.read(text, style: context.numberStyle) { continue }
+            return text
         }
         return ""
     }

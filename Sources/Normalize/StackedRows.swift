@@ -147,7 +147,9 @@ struct StackedRowSplitter {
                 loose.append([line])
             }
         }
-        return runs.values.map { $0.sorted { $0.bbox.y0 < $1.bbox.y0 } } + loose
+        // Top to bottom by anchor line: the order must not depend on the
+        // dictionary's (random) iteration order.
+        return runs.keys.sorted().map { runs[$0]!.sorted { $0.bbox.y0 < $1.bbox.y0 } } + loose
     }
 
     /// A figure, or the marks printed in its place (`-`, `N/A`, `#DIV/0!`).

@@ -71,16 +71,34 @@ struct TableAssembler {
                     last.rows += rows
                     tables.append(last)
                 } else {
-                    let roles = mapper.resolve(header.paths.map { mapper.role(for: $0) }, paths: header.paths)
+                    let body = bodyRows(grid, from: bodyStart, firstNumber: 1)
+                    let roles = unitColumns(mapper.resolve(header.paths.map { mapper.role(for: $0) }, paths: header.paths),
+                                            paths: header.paths, rows: body)
                     tables.append(LogicalTable(number: tables.count + 1, roles: roles, headerTexts: header.texts,
-                                               rows: StackedRowSplitter(roles: roles)
-                                                   .split(bodyRows(grid, from: bodyStart, firstNumber: 1)),
+                                               rows: StackedRowSplitter(roles: roles).split(body),
                                                firstPage: grid.page, caption: above))
                 }
                 previousGrid = grid
             }
         }
         return tables
+    }
+
+    /// A value column split in two under one header cell, the figure on the
+    /// left and its unit on the right (`85 | %`, `75 | unit`, `1,060,632 |
+    /// ton`): the right column, whose cells hold only short words, is a unit
+    /// column, not a second copy of the value.
+    func unitColumns(_ roles: [ColumnRole], paths: [[String]], rows: [BodyRow]) -> [ColumnRole] {
+        var roles = roles
+        for c in roles.indices.dropFirst() where roles[c].valueField != nil && roles[c] == roles[c - 1]
+            && c < paths.count && paths[c] == paths[c - 1] {
+            let texts = rows.map { $0.startsHere[c] && $0.cells[c]?.column == c ? $0.text(c) : "" }.filter { !$0.isEmpty }
+            let unitLike = texts.allSatisfy { text in
+                !text.contains(where: \.isNumber) && text.split(separator: " ").count <= 3 && text != "-"
+            }
+            if !texts.isEmpty, unitLike { roles[c] = .unit }
+        }
+        return roles
     }
 
     /// Header rows: the leading rows whose cells are header words, not
@@ -126,6 +144,8 @@ struct TableAssembler {
         let numbers = cells.compactMap { cell -> Int? in
             for word in cell.words {
                 var t = word.text
+                // `8=(7/6)`, `10=(5+7+9)`: the column's number and its formula.
+                if let eq = t.firstIndex(of: "="), eq > t.startIndex { t = String(t[..<eq]) }
                 guard t.count <= 4 else { continue }
                 t.removeAll { $0 == "(" || $0 == ")" }
                 // `3a`, `3b`: columns added between 3 and 4.

@@ -54,11 +54,11 @@ enum TextCleaner {
     /// Nil when the cell reads as it is or holds anything else.
     static func splitUnit(_ raw: String, style: NumberStyle?) -> (figure: String, unit: String)? {
         let tokens = raw.split(separator: " ")
-        guard tokens.count >= 2, NumberParser.value(raw, style: style) == nil else { return nil }
+        guard tokens.count >= 2, NumberParser.strictRead(raw, style: style).value == nil else { return nil }
         for cut in stride(from: tokens.count - 1, through: 1, by: -1) {
             let figure = tokens[..<cut].joined(separator: " "), unit = tokens[cut...]
             guard unit.allSatisfy({ $0.contains(where: \.isLetter) && !$0.contains(where: \.isNumber) }) else { break }
-            switch NumberParser.read(figure, style: style) {
+            switch NumberParser.strictRead(figure, style: style) {
             case .number, .dash, .spreadsheetError:
                 return (figure, unit.joined(separator: " "))
             case .text(let t) where t.uppercased() == "N/A":

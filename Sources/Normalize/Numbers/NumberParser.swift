@@ -116,6 +116,64 @@ public struct NumberParser: Sendable {
     /// `style` is the style known for the column/document; nil = decide from
     /// the text alone.
     public static func read(_ raw: String, style: NumberStyle?) -> CellReading {
+        let reading = scan(raw, style: style).reading
+        switch reading {
+        case .text, .unreadable:
+            if let figure = markedFigure(raw), case .number = scan(figure, style: style).reading {
+                return scan(figure, style: style).reading
+            }
+            return reading
+        default:
+            return reading
+        }
+    }
+
+    /// The figure of a cell that prints one with a mark or a predicate
+    /// around it, nil when the cell is not of that shape:
+    ///
+    /// - a footnote mark after it: `12.540.550 *)`, `85 **` → the figure;
+    /// - a grade before a bracketed score: `B (65)`, `Nilai A (83)`,
+    ///   `BB (76.70)` → the score (one or two short words before it);
+    /// - a figure followed by a bracketed aside or by words: `22,7 % (75%)`,
+    ///   `140 Kelompok (1400 orang)`, `100 dari 110 Organisasi`, `75 unit`
+    ///   → the leading figure (with its `%`).
+    static func markedFigure(_ raw: String) -> String? {
+        let tokens = raw.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        guard !tokens.isEmpty else { return nil }
+        let isFigure = { (t: String) -> Bool in
+            guard let first = t.first, first.isNumber || first == "-" || first == "(" else { return false }
+            return t.allSatisfy { $0.isNumber || ".,%-()".contains($0) } && t.contains(where: \.isNumber)
+        }
+        // Footnote marks: `*)`, `*`, `**)`.
+        var body = tokens
+        while let last = body.last, !last.isEmpty, last.allSatisfy({ $0 == "*" || $0 == ")" }), last.contains("*") {
+            body.removeLast()
+        }
+        if let last = body.last, last.hasSuffix("*)") || last.hasSuffix("*") {
+            body[body.count - 1] = String(last.prefix { $0 != "*" })
+        }
+        if body.count < tokens.count || body.joined() != tokens.joined() {
+            let rest = body.joined(separator: " ")
+            if !rest.isEmpty, case .number = scan(rest, style: nil).reading { return rest }
+        }
+        // A grade, then the score in brackets.
+        if let last = tokens.last, tokens.count >= 2, tokens.count <= 3, last.hasPrefix("("), last.hasSuffix(")") {
+            let inner = String(last.dropFirst().dropLast())
+            let words = tokens.dropLast()
+            if isFigure(inner), words.allSatisfy({ $0.count <= 8 && $0.allSatisfy(\.isLetter) }) { return inner }
+        }
+        // A leading figure (its `%` may stand apart), then an aside or words.
+        guard isFigure(tokens[0]), !tokens[0].hasPrefix("(") else { return nil }
+        var figure = tokens[0]
+        var next = 1
+        if next < tokens.count, tokens[next] == "%" { figure += " %"; next += 1 }
+        guard next < tokens.count, let start = tokens[next].first, start == "(" || start.isLetter else { return nil }
+        return figure
+    }
+
+    /// The cell read by its shape alone, without taking a figure out of a
+    /// mark or a predicate around it (`markedFigure`).
+    static func strictRead(_ raw: String, style: NumberStyle?) -> CellReading {
         scan(raw, style: style).reading
     }
 
