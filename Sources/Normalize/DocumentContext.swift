@@ -143,7 +143,7 @@ struct DocumentContext {
     /// the prose before it.
     func period(caption fullCaption: [String]) -> Period? {
         let caption = DocumentContext.title(of: fullCaption)
-        let year = DocumentContext.titleYear(in: caption) ?? reportYear
+        let year = DocumentContext.reportingMonthYear(in: caption) ?? DocumentContext.titleYear(in: caption) ?? reportYear
         guard let year else { return nil }
         for line in caption {
             let tokens = HeaderTokens(line).tokens

@@ -257,11 +257,16 @@ enum HierarchyBuilder {
                 }
             }
         }
-        var levels = Array(repeating: Level.subKegiatan, count: n)
+        // A group is a kegiatan over its sub kegiatan only where a sum
+        // closes; where none does, nothing shows a parent, and its rows
+        // are all kegiatan side by side.
+        var levels = Array(repeating: Level.kegiatan, count: n)
         var end = n
         while end > 0 {
             let head = from[end]
-            levels[head] = .kegiatan
+            if score(head, end) > 0 {
+                for i in (head + 1)..<end { levels[i] = .subKegiatan }
+            }
             end = head
         }
         return levels

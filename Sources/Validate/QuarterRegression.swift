@@ -44,7 +44,7 @@ struct QuarterRegression: ValidationRule {
                 }
             }
         }
-        for (group, slots) in seriesByGroup {
+        for (group, slots) in seriesByGroup where Self.isCumulative(slots, batch) {
             var steps = 0
             var groupFindings: [Finding] = []
             for (slot, i) in slots where slot.quarter > 1 {
@@ -56,6 +56,27 @@ struct QuarterRegression: ValidationRule {
             if groupFindings.count < 3 || share <= nonCumulativeShare { found += groupFindings }
         }
         return found
+    }
+
+    /// Whether the quarters of a series group are running totals against an
+    /// annual figure: most rows that print a target (or a pagu) in two or
+    /// more quarters print the same one in each, the year's target that a
+    /// growing realisasi is measured against. Tables of each quarter's own
+    /// amount (no target, or a target per quarter) are not checked.
+    static func isCumulative(_ slots: [QuarterSlot: Int], _ batch: Batch) -> Bool {
+        var byRow: [RowIdentity: [Int]] = [:]
+        for (slot, i) in slots { byRow[slot.row, default: []].append(i) }
+        for field in [ValueField.target, .pagu] {
+            var rows = 0, annual = 0
+            for indices in byRow.values {
+                let values = indices.compactMap { batch.records[$0][field].value }
+                guard values.count >= 2 else { continue }
+                rows += 1
+                if Set(values).count == 1 { annual += 1 }
+            }
+            if rows >= 3, Double(annual) >= 0.8 * Double(rows) { return true }
+        }
+        return false
     }
 
     /// Fields printed with a number in both quarters.
@@ -85,13 +106,13 @@ struct QuarterRegression: ValidationRule {
     }
 
     /// The same printed row in every quarter.
-    private struct RowIdentity: Hashable {
+    struct RowIdentity: Hashable {
         let indicator: String
         let name: String
         var ordinal: Int
     }
 
-    private struct QuarterSlot: Hashable {
+    struct QuarterSlot: Hashable {
         let row: RowIdentity
         let quarter: Int
     }

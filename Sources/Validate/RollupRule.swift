@@ -9,14 +9,38 @@ struct RollupRule: ValidationRule {
     let tolerance: Tolerance
 
     func findings(in batch: Batch) -> [Finding] {
-        batch.tables.flatMap { rows -> [Finding] in
+        // The hierarchy must be shown before a sum is held against it: by
+        // printed budget codes, or by a parent elsewhere in the same table
+        // (any period) whose children add up.
+        var evidenced = Set<TableID>()
+        var found: [(TableID, [Finding])] = []
+        for rows in batch.tables {
             let items = rows.filter { batch.roles[$0] == .item }
+            guard let first = rows.first else { continue }
+            let id = TableID(docID: batch.records[first].docID, table: batch.records[first].table)
             let lines = BudgetLine.lines(of: items, in: batch)
-            return lines.indices.flatMap { check(parent: $0, lines, batch) }
+            var closes = false
+            let findings = lines.indices.flatMap { check(parent: $0, lines, batch, closes: &closes) }
+            if closes || items.contains(where: { Self.printsCode(batch.records[$0]) }) { evidenced.insert(id) }
+            found.append((id, findings))
+        }
+        return found.filter { evidenced.contains($0.0) }.flatMap(\.1)
+    }
+
+    private struct TableID: Hashable {
+        let docID: String
+        let table: Int
+    }
+
+    /// A budget code in the row (`1-03.01`, `01.2.01.01`) under `extra`.
+    static func printsCode(_ r: Record) -> Bool {
+        r.extra.values.contains { cell in
+            guard let raw = cell.trimmedRaw, raw.contains("."), let first = raw.first, first.isNumber else { return false }
+            return raw.allSatisfy { $0.isNumber || $0 == "." || $0 == "-" }
         }
     }
 
-    private func check(parent p: Int, _ lines: [BudgetLine], _ batch: Batch) -> [Finding] {
+    private func check(parent p: Int, _ lines: [BudgetLine], _ batch: Batch, closes: inout Bool) -> [Finding] {
         guard let depth = lines[p].depth, depth < 2 else { return [] }
         var children: [BudgetLine] = []
         for line in lines[(p + 1)...] {
@@ -27,8 +51,11 @@ struct RollupRule: ValidationRule {
         return [(ValueField.pagu, RuleCode.rollupPagu), (.realisasiRp, .rollupRealisasiRp)].compactMap { field, rule in
             guard let printed = lines[p].amount(field, in: batch),
                   let at = lines[p].row(printing: field, in: batch),
-                  let sum = budgetSum(children, field, in: batch),
-                  !tolerance.sameMoney(printed, sum) else { return nil }
+                  let sum = budgetSum(children, field, in: batch) else { return nil }
+            if tolerance.sameMoney(printed, sum) {
+                if printed != 0 { closes = true }
+                return nil
+            }
             let r = batch.records[at]
             let childWord = depth == 0 ? "kegiatan" : "sub kegiatan"
             let what = field == .pagu ? "Pagu" : "Realisasi"
