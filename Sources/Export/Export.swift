@@ -33,6 +33,7 @@ public struct OutputWriter: Sendable {
     public static let discrepanciesJSONL = "discrepancies.jsonl"
     public static let discrepanciesCSV = "discrepancies.csv"
     public static let documentsCSV = "documents.csv"
+    public static let tablesCSV = "tables.csv"
     public static let workbook = "kinerja.xlsx"
     public static let report = "report.html"
     public static let sqlite = "kinerja.sqlite"
@@ -120,6 +121,14 @@ public struct OutputWriter: Sendable {
             for d in clean { table.append(CSVLayout.fields(of: d)) }
             try AtomicFile.write(table.data, to: url(Self.discrepanciesCSV))
         }
+    }
+
+    /// `tables.csv`: every table found, always written (like
+    /// `documents.csv`, it says what was read and what was not).
+    public func writeTables(_ tables: [TableSummary]) throws {
+        var table = CSVTable(header: CSVLayout.tables)
+        for t in tables { table.append(CSVLayout.fields(of: t)) }
+        try AtomicFile.write(table.data, to: url(Self.tablesCSV))
     }
 
     public func writeDocuments(_ documents: [DocumentSummary]) throws {

@@ -77,6 +77,20 @@ public enum CSVLayout {
             .text(s.error), .number(seconds), .text(s.kind?.rawValue), .integer(s.ocrPages),
         ]
     }
+
+    // MARK: tables.csv
+
+    public static let tables: [String] =
+        ["doc_id", "source_file", "page", "last_page", "table", "rows", "columns", "header", "mapping",
+         "records", "reason"]
+
+    public static func fields(of t: TableSummary) -> [CSVField] {
+        [
+            .text(t.docID), .text(t.sourceFile), .integer(t.page), .integer(t.lastPage), .integer(t.table),
+            .integer(t.rows), .integer(t.columns), .text(t.headerText), .text(t.mappingText),
+            .integer(t.records), .text(t.reason),
+        ]
+    }
 }
 
 // MARK: - Non-finite numbers

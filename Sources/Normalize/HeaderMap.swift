@@ -252,6 +252,14 @@ struct HeaderMapper {
         return nil
     }
 
+    /// True when a header path marks a running total: `s/d`, `s.d.`, `sd`,
+    /// `sampai dengan`, `kumulatif`.
+    static func saysCumulative(_ path: [String]) -> Bool {
+        let t = HeaderTokens(path.joined(separator: " ")).tokens
+        if t.contains(where: { $0 == "s.d" || $0 == "sd" || $0 == "s.d." || $0 == "kumulatif" }) { return true }
+        return zip(t, t.dropFirst()).contains { ($0 == "s" && $1 == "d") || ($0 == "sampai" && $1 == "dengan") }
+    }
+
     /// The offset of a year printed relative to the plan year n: `(n-2)`,
     /// `(n- 1)`, `tahun n+1`, `(n)`; nil when the header prints none.
     static func relativeYear(in header: String) -> Int? {
@@ -329,13 +337,22 @@ struct HeaderMapper {
         // Realisasi / %; the Renja form's `Realisasi … sd Tahun 2014` and
         // next year's `Target … tahun 2016` beside 2015) is context kept
         // under `extra`, not a period of its own.
+        // A running total up to a year (`Realisasi … s/d tahun (n-1)`,
+        // `s.d. tahun berjalan`) measures no period of its own: beside a
+        // period with its own target and realisasi it is context too.
+        let cumulative = roles.indices.map { c in
+            roles[c].valueField != nil && c < paths.count && HeaderMapper.saysCumulative(paths[c])
+        }
         var yearFields: [PeriodHint: Set<ValueField>] = [:]
-        for role in roles {
+        for (c, role) in roles.enumerated() where !cumulative[c] {
             if case .value(let f, let p?) = role { yearFields[p, default: []].insert(f) }
         }
         let measured = yearFields.contains { $0.value.isSuperset(of: [.target, .realisasi]) }
             || yearFields.contains { $0.value.isSuperset(of: [.pagu, .realisasiRp]) }
         if measured {
+            for c in roles.indices where cumulative[c] && c < paths.count {
+                roles[c] = .extra(paths[c].joined(separator: " "))
+            }
             for (c, role) in roles.enumerated() {
                 guard case .value(_, let y?) = role, let fields = yearFields[y], c < paths.count,
                       !fields.isSuperset(of: [.target, .realisasi]), !fields.isSuperset(of: [.pagu, .realisasiRp])

@@ -14,8 +14,12 @@ public struct NormalizedDocument: Sendable {
     /// sosial kota sukamaju`), when its title names one.
     public var agency: String?
 
+    /// Every table found, with what it was read as (`tables.csv`).
+    public var tables: [TableSummary]
+
     public init(records: [Record], tableCount: Int, kind: DocumentSummary.Kind, reportYear: Int?,
-                indicators: [IndicatorEntry] = [], agency: String? = nil) {
+                indicators: [IndicatorEntry] = [], agency: String? = nil, tables: [TableSummary] = []) {
+        self.tables = tables
         self.records = records
         self.tableCount = tableCount
         self.kind = kind
@@ -42,7 +46,7 @@ public struct Normalizer: Sendable {
         let assembler = TableAssembler(mapper: HeaderMapper(columns: config.columns))
         let tables = assembler.assemble(document, furniture: context.furniture)
         let builder = RecordBuilder(config: config, context: context, document: document)
-        let built = tables.map { builder.records(for: $0) }
+        var built = tables.map { builder.records(for: $0) }
         var records = built.flatMap(\.records)
         // An indicator row printing nothing is a record only where the same
         // indicator prints in another period (its quarter not yet filled).
@@ -53,13 +57,27 @@ public struct Normalizer: Sendable {
         if !blank.isEmpty {
             records = (records + blank).sorted { ($0.table, $0.row, $0.period) < ($1.table, $1.row, $1.period) }
         }
+        let perTable = Dictionary(grouping: records, by: \.table).mapValues(\.count)
+        for i in built.indices where perTable[tables[i].number] == nil && built[i].reason.isEmpty
+            && builder.printsFigures(tables[i]) {
+            built[i].reason = "no row prints a value in the columns read as figures"
+        }
         // A performance tree gives catalog entries, not records.
         let reader = CatalogReader(config: catalog)
         let indicators = context.kind == .pohon ? reader.entries(of: document) : []
         if !indicators.isEmpty { records = [] }
+        let summaries = zip(tables, built).map { table, reading in
+            let count = indicators.isEmpty ? (perTable[table.number] ?? 0) : 0
+            let reason = !indicators.isEmpty && builder.printsFigures(table)
+                ? "a performance tree: its indicators go to the indicator catalog" : (count > 0 ? "" : reading.reason)
+            return TableSummary(docID: document.docID, sourceFile: document.sourceFile, page: table.firstPage,
+                                lastPage: table.lastPage, table: table.number, rows: table.rows.count,
+                                columns: table.columnCount, header: table.paths, mapping: reading.mapping,
+                                records: count, reason: reason)
+        }
         return NormalizedDocument(records: records, tableCount: tables.count, kind: context.kind,
                                   reportYear: context.reportYear, indicators: indicators,
-                                  agency: reader.agency(of: document)?.key)
+                                  agency: reader.agency(of: document)?.key, tables: summaries)
     }
 }
 

@@ -24,8 +24,70 @@ struct RecordBuilder {
     /// rows that print nothing at all (`blank`): those are kept only where
     /// the same indicator prints in another period's table of the document
     /// (a quarterly workbook's sheet before the row had figures).
-    func records(for table: LogicalTable) -> (records: [Record], blank: [Record]) {
-        guard givesRecords(table), !table.rows.isEmpty else { return ([], []) }
+    func records(for table: LogicalTable) -> TableReading {
+        var reading = read(table)
+        reading.mapping = mapping(table)
+        if reading.records.isEmpty, reading.reason.isEmpty, printsFigures(table) {
+            reading.reason = "no row prints a value in the columns read as figures"
+        }
+        if !printsFigures(table) { reading.reason = "" }
+        return reading
+    }
+
+    /// What each column of the table was read as, for `tables.csv`.
+    func mapping(_ table: LogicalTable) -> [String] {
+        let tablePeriod = context.period(caption: table.caption)
+        let planYear = context.planYear(caption: table.caption)
+        return table.roles.map { role in
+            switch role {
+            case .value(let field, let hint):
+                let period: Period? = {
+                    switch hint {
+                    case .year(let y): return Period(year: y)
+                    case .quarter(let q): return (tablePeriod?.year).map { Period(year: $0, quarter: q) }
+                    case .relative(let offset): return planYear.map { Period(year: $0 + offset) }
+                    case nil: return tablePeriod
+                    }
+                }()
+                return field.rawValue + "@" + (period.map(\.description) ?? "?")
+            case .levelPagu(let level, _): return "pagu:" + (level == .subKegiatan ? "sub_kegiatan" : level.rawValue)
+            case .code: return "code"
+            case .extra: return "extra"
+            case .ignored: return "ignored"
+            case .number: return "number"
+            case .tujuan: return "tujuan"
+            case .sasaran: return "sasaran"
+            case .name: return "name"
+            case .indicator: return "indicator"
+            case .formula: return "formula"
+            case .unit: return "unit"
+            case .category: return "category"
+            }
+        }
+    }
+
+    /// True when a body cell of the table prints a figure (a year alone
+    /// does not count).
+    func printsFigures(_ table: LogicalTable) -> Bool {
+        table.rows.contains { row in
+            row.cells.indices.contains { c in
+                guard row.startsHere[c], let cell = row.cells[c], cell.column == c else { return false }
+                let text = TextCleaner.collapse(cell.text)
+                guard case .number = NumberParser.read(text, style: context.numberStyle) else { return false }
+                return HeaderTokens(text).year == nil || text.count > 4
+            }
+        }
+    }
+
+    private func read(_ table: LogicalTable) -> TableReading {
+        guard !table.rows.isEmpty else { return TableReading(reason: "the table has no body rows") }
+        guard table.roles.contains(where: { $0.valueField != nil || { if case .levelPagu = $0 { return true } else { return false } }($0) })
+        else {
+            return TableReading(reason: "no column header names a target, realisasi, capaian or budget figure")
+        }
+        guard givesRecords(table) else {
+            return TableReading(reason: "a table of targets or budgets only in a \(context.kind.rawValue) document: plans repeated in a report are not records")
+        }
         let roles = table.roles
         let col = { (role: ColumnRole) in roles.firstIndex(of: role) }
         let indicatorCol = col(.indicator), nameCol = col(.name)
@@ -56,7 +118,9 @@ struct RecordBuilder {
             guard role.valueField != nil, let p = period(role.periodHint), !periods.contains(p) else { continue }
             periods.append(p)
         }
-        guard !periods.isEmpty else { return ([], []) }
+        guard !periods.isEmpty else {
+            return TableReading(reason: "no year is printed in the table's header, its title or the document's title")
+        }
         let lastPeriod = periods.max()!
 
         // Reads every row once.
@@ -218,7 +282,7 @@ struct RecordBuilder {
                 if isBlank { blank.append(record) } else { records.append(record) }
             }
         }
-        return (records, blank)
+        return TableReading(records: records, blank: blank)
     }
 
     /// Text of the cell in `column` when it starts in this row and is not a
@@ -269,6 +333,15 @@ struct RecordBuilder {
         if !hasIndicatorColumn, config.totalLabels.contains(where: { key.hasPrefix($0 + " ") }) { return .total }
         return .item
     }
+}
+
+/// The records of one table, and what the table was read as.
+struct TableReading {
+    var records: [Record] = []
+    /// Records of rows that print nothing (see `RecordBuilder.records(for:)`).
+    var blank: [Record] = []
+    var mapping: [String] = []
+    var reason: String = ""
 }
 
 /// Punctuation trimmed from labels (`JUMLAH :`).

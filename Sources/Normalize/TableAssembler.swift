@@ -31,6 +31,10 @@ struct LogicalTable {
     /// Lines of text printed above the table on its first page (title,
     /// caption, `TRIWULAN II` …), top to bottom.
     var caption: [String]
+    /// Each column's header path, outermost first.
+    var paths: [[String]] = []
+    var lastPage: Int = 0
+    var columnCount: Int = 0
 }
 
 /// Joins page grids into logical tables: drops the header repeated on each
@@ -69,6 +73,7 @@ struct TableAssembler {
                         .split(bodyRows(grid, from: bodyStart, firstNumber: (last.rows.last?.number ?? 0) + 1))
                     joinCarriedOverText(of: &rows, to: &last)
                     last.rows += rows
+                    last.lastPage = grid.page
                     tables.append(last)
                 } else {
                     let body = bodyRows(grid, from: bodyStart, firstNumber: 1)
@@ -76,7 +81,8 @@ struct TableAssembler {
                                             paths: header.paths, rows: body)
                     tables.append(LogicalTable(number: tables.count + 1, roles: roles, headerTexts: header.texts,
                                                rows: StackedRowSplitter(roles: roles).split(body),
-                                               firstPage: grid.page, caption: above))
+                                               firstPage: grid.page, caption: above, paths: header.paths,
+                                               lastPage: grid.page, columnCount: grid.columnCount))
                 }
                 previousGrid = grid
             }

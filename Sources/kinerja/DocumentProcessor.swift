@@ -12,6 +12,8 @@ struct DocumentOutcome: Sendable, Codable {
     var indicators: [IndicatorEntry] = []
     /// The document's agency key, from its title (see `IndicatorCatalog`).
     var agency: String? = nil
+    /// Every table found and what it was read as (`tables.csv`).
+    var tables: [TableSummary] = []
 }
 
 /// Reads one file through Ingest and Normalize. Never throws: a bad file is
@@ -39,13 +41,19 @@ struct DocumentProcessor: Sendable {
             if unread > 0 {
                 error = "\(unread) page(s) without a usable text layer were skipped (OCR disabled or its languages not installed)"
                 status = .partial
+            } else if normalized.records.isEmpty, normalized.indicators.isEmpty,
+                      let first = normalized.tables.first(where: { !$0.reason.isEmpty }) {
+                // Tables of figures and no record: never a silent `ok`.
+                let count = normalized.tables.filter { !$0.reason.isEmpty }.count
+                status = .empty
+                error = "\(count) table(s) with figures gave no records; table \(first.table) (page \(first.page)): \(first.reason) (tables.csv lists each)"
             }
             let summary = DocumentSummary(
                 docID: document.docID, sourceFile: file.sourceFile, status: status, pages: document.pages.count,
                 textLayer: textLayer, tables: normalized.tableCount, records: normalized.records.count,
                 error: error, seconds: Date().timeIntervalSince(start), kind: normalized.kind, ocrPages: ocrPages)
             return DocumentOutcome(summary: summary, records: normalized.records, indicators: normalized.indicators,
-                                   agency: normalized.agency)
+                                   agency: normalized.agency, tables: normalized.tables)
         } catch {
             let docID = (try? Data(contentsOf: file.url, options: .mappedIfSafe)).map(Ingestor.documentID(of:)) ?? ""
             let message = "\(file.sourceFile): \(error)".replacingOccurrences(of: "\n", with: " ")

@@ -79,7 +79,9 @@ struct Run: ParsableCommand {
         try OutputStage(config: config, directory: URL(fileURLWithPath: out), postgres: postgres, logger: logger)
             .write(records: validation.records, discrepancies: validation.discrepancies, documents: summaries,
                    inputPaths: paths)
-        try OutputWriter(directory: URL(fileURLWithPath: out), config: config.export).writeIndicators(validation.indicators)
+        let writer = try OutputWriter(directory: URL(fileURLWithPath: out), config: config.export)
+        try writer.writeIndicators(validation.indicators)
+        try writer.writeTables(outcomes.flatMap(\.tables))
 
         progress.finish(documents: summaries.count, records: validation.records.count,
                         discrepancies: validation.discrepancies.count, output: out)

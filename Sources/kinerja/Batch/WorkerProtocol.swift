@@ -75,6 +75,7 @@ extension DocumentOutcome {
         }
         for i in copy.records.indices { copy.records[i].sourceFile = sourceFile }
         for i in copy.indicators.indices { copy.indicators[i].sourceFile = sourceFile }
+        for i in copy.tables.indices { copy.tables[i].sourceFile = sourceFile }
         return copy
     }
 }
