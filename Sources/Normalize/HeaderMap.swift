@@ -173,7 +173,13 @@ struct HeaderMapper {
     func isHeaderCell(_ text: String, vocabulary: Set<String>) -> Bool {
         let t = HeaderTokens(text).mended(vocabulary)
         guard !t.tokens.isEmpty else { return false }
-        let known = t.tokens.filter { vocabulary.contains($0) || t.year != nil && $0 == String(t.year!) }.count
+        // A quarter's number after its word (`TW 1`, `Triwulan 2`) is a header word too.
+        let quarterWords: Set<String> = ["tw", "tw.", "triwulan", "trw", "semester"]
+        let known = t.tokens.indices.filter { i in
+            let w = t.tokens[i]
+            if vocabulary.contains(w) || t.year != nil && w == String(t.year!) { return true }
+            return i > 0 && quarterWords.contains(t.tokens[i - 1]) && quarterNumber(w) != nil
+        }.count
         return Double(known) / Double(t.tokens.count) >= 0.6 && t.tokens.count <= 12
     }
 

@@ -80,6 +80,13 @@ struct RecordBuilder {
     }
 
     private func read(_ table: LogicalTable) -> TableReading {
+        if givesRecords(table), let (bands, trailing) = LevelBand.bands(of: table) {
+            return bandRecords(table, bands: bands, trailing: trailing)
+        }
+        return readPlain(table)
+    }
+
+    func readPlain(_ table: LogicalTable) -> TableReading {
         guard !table.rows.isEmpty else { return TableReading(reason: "the table has no body rows") }
         guard table.roles.contains(where: { $0.valueField != nil || { if case .levelPagu = $0 { return true } else { return false } }($0) })
         else {
