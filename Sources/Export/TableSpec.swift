@@ -121,7 +121,7 @@ extension TableSpec {
         columns: [
             ColumnSpec("doc_id", .string, "SHA-256 of the PDF's bytes; empty when the file could not be read."),
             ColumnSpec("source_file", .string, required: true, "Path of the PDF relative to the input root."),
-            ColumnSpec("status", .string, required: true, "ok, partial, failed or skipped."),
+            ColumnSpec("status", .string, required: true, "ok, partial, empty, failed or skipped."),
             ColumnSpec("pages", .integer, required: true, "Pages in the PDF."),
             ColumnSpec("text_layer", .string, "yes, no or partial."),
             ColumnSpec("tables", .integer, required: true, "Tables found."),

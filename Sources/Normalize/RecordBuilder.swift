@@ -144,8 +144,15 @@ struct RecordBuilder {
         var drafts: [Draft] = []
         var hierarchy: [HierarchyInput] = []
         for row in table.rows {
-            let indicator = indicatorCol.map { ownText(row, $0, roles: roles) } ?? ""
-            let name = nameCol.map { ownText(row, $0, roles: roles) } ?? ""
+            // List decoration is no part of the indicator (`• …`, `- …`).
+            let indicator = indicatorCol.map { TextCleaner.droppingListMarker(ownText(row, $0, roles: roles)) } ?? ""
+            // A name header over several grid columns (the paket's number in
+            // one, its name in the next): the row's name is their text joined.
+            let name = nameCol.map { first in
+                nameColumns(from: first, in: table).filter { $0 == first || row.cells[$0]?.column == $0 }
+                    .map { ownText(row, $0, roles: roles) }
+                    .filter { !$0.isEmpty }.joined(separator: " ")
+            } ?? ""
             var label = indicator.isEmpty ? name : indicator
             // A sasaran or tujuan row that prints a figure of its own (the
             // sasaran's average above its indicators).
@@ -290,6 +297,17 @@ struct RecordBuilder {
             }
         }
         return TableReading(records: records, blank: blank)
+    }
+
+    /// The name column `first` and the columns right of it under the same
+    /// header cell.
+    func nameColumns(from first: Int, in table: LogicalTable) -> [Int] {
+        var columns = [first]
+        while let last = columns.last, last + 1 < table.roles.count, table.roles[last + 1] == .name,
+              last + 1 < table.paths.count, table.paths[last + 1] == table.paths[first] {
+            columns.append(last + 1)
+        }
+        return columns
     }
 
     /// Text of the cell in `column` when it starts in this row and is not a

@@ -50,6 +50,61 @@ struct TableAssembler {
     }
 
     func assemble(_ document: IngestedDocument, furniture: Set<String>) -> [LogicalTable] {
+        assembleGrids(document, furniture: furniture).map { table in
+            var table = table
+            table.rows = joinListContinuations(table.rows, roles: table.roles)
+            return table
+        }
+    }
+
+    /// In a column whose items open with a list marker (`- Jumlah …`,
+    /// `• Tercukupinya …`, in two rows or more), a row that opens with no
+    /// marker and prints nothing but text in descriptive columns is the
+    /// wrapped end of the item above (`Tanah` under `- Jumlah Produksi
+    /// Kacang`): its lines join that item.
+    func joinListContinuations(_ rows: [BodyRow], roles: [ColumnRole]) -> [BodyRow] {
+        let descriptive: Set<ColumnRole> = [.tujuan, .sasaran, .name, .indicator, .formula, .unit]
+        guard let listColumn = roles.indices.first(where: { c in
+            (roles[c] == .indicator || roles[c] == .name)
+                && rows.filter({ TextCleaner.listMarker(ownCellText($0, c)) != nil }).count >= 2
+        }) else { return rows }
+        var out: [BodyRow] = []
+        for row in rows {
+            let own = row.cells.indices.filter { c in
+                row.startsHere[c] && row.cells[c]?.column == c && !(row.cells[c]?.isEmpty ?? true)
+            }
+            let text = ownCellText(row, listColumn)
+            if var last = out.last, last.page == row.page, !text.isEmpty, TextCleaner.listMarker(text) == nil,
+               !own.isEmpty, own.allSatisfy({ $0 < roles.count && descriptive.contains(roles[$0]) }),
+               let above = last.cells[listColumn], TextCleaner.listMarker(TextCleaner.collapse(above.text)) != nil {
+                for c in own {
+                    guard let cell = row.cells[c] else { continue }
+                    if var target = last.cells[c] {
+                        target.lines += cell.lines
+                        last.cells[c] = target
+                    } else {
+                        last.cells[c] = cell
+                        last.startsHere[c] = true
+                    }
+                }
+                last.bbox = BBox(x0: last.bbox.x0, y0: last.bbox.y0, x1: last.bbox.x1, y1: max(last.bbox.y1, row.bbox.y1))
+                out[out.count - 1] = last
+                continue
+            }
+            out.append(row)
+        }
+        // Rows keep consecutive numbers.
+        var number = out.first?.number ?? 1
+        for i in out.indices { out[i].number = number; number += 1 }
+        return out
+    }
+
+    private func ownCellText(_ row: BodyRow, _ c: Int) -> String {
+        guard c < row.cells.count, row.startsHere[c], let cell = row.cells[c], cell.column == c else { return "" }
+        return TextCleaner.collapse(cell.text)
+    }
+
+    private func assembleGrids(_ document: IngestedDocument, furniture: Set<String>) -> [LogicalTable] {
         var tables: [LogicalTable] = []
         var previousGrid: TableGrid?
         for page in document.pages {

@@ -40,6 +40,28 @@ enum TextCleaner {
         collapse(text.lowercased())
     }
 
+    /// The list marker an item opens with (`•`, `-`, `–`, `·`, `*`, `o`
+    /// before a word), nil when it opens with none.
+    static func listMarker(_ text: String) -> String? {
+        let parts = text.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, let next = parts[1].first, next.isLetter else {
+            // `•Tercukupinya`: the bullet glued to its word.
+            if let first = text.first, "•·▪►◦".contains(first), text.dropFirst().first?.isLetter == true {
+                return String(first)
+            }
+            return nil
+        }
+        let markers: Set<String> = ["•", "-", "–", "—", "·", "*", "▪", "►", "◦", "o", "➢", "✓"]
+        return markers.contains(String(parts[0])) ? String(parts[0]) : nil
+    }
+
+    /// The text without its list marker (`- Jumlah Produksi Padi` →
+    /// `Jumlah Produksi Padi`).
+    static func droppingListMarker(_ text: String) -> String {
+        guard let marker = listMarker(text) else { return text }
+        return String(text.dropFirst(marker.count).drop { $0 == " " })
+    }
+
     /// `12 Perkuatan Tebing …` → ("12", "Perkuatan Tebing …"); nil when the
     /// text does not open with a list number of one to three digits.
     static func splitListNumber(_ text: String) -> (String, String)? {

@@ -74,7 +74,7 @@ struct QuarterRegression: ValidationRule {
                 rows += 1
                 if Set(values).count == 1 { annual += 1 }
             }
-            if rows >= 3, Double(annual) >= 0.8 * Double(rows) { return true }
+            if rows >= 1, Double(annual) >= 0.8 * Double(rows) { return true }
         }
         return false
     }

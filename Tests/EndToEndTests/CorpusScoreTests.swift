@@ -165,17 +165,143 @@ struct DevCorpusScoreTests {
     }
 }
 
-@Suite("Real reports")
+/// One run over the real PDFs that have gold, shared by the real-corpus tests.
+actor RealGoldRun {
+    static let shared = RealGoldRun()
+    private var out: URL?
+
+    static func pdfs() throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(atPath: Corpus.realGold.path)
+            .filter { $0.hasSuffix(".pages.json") }.sorted()
+            .map { Corpus.real.appendingPathComponent(String($0.dropLast(".pages.json".count)) + ".pdf") }
+    }
+
+    func output() throws -> URL {
+        if let out { return out }
+        let result = try Corpus.kinerja(try Self.pdfs(), name: "real-gold")
+        out = result
+        return result
+    }
+}
+
+/// Rows of a CSV file written by kinerja, by column name (no field holds
+/// a line break in the columns read here).
+enum CSVRows {
+    static func read(_ url: URL) throws -> [[String: String]] {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var rows: [[String]] = []
+        var field = "", row: [String] = [], quoted = false
+        var chars = Array(text)
+        chars.append("\n")
+        var i = 0
+        while i < chars.count {
+            let ch = chars[i]
+            if quoted {
+                if ch == "\"" {
+                    if i + 1 < chars.count, chars[i + 1] == "\"" { field.append("\""); i += 1 } else { quoted = false }
+                } else { field.append(ch) }
+            } else if ch == "\"" {
+                quoted = true
+            } else if ch == "," {
+                row.append(field); field = ""
+            } else if ch == "\n" || ch == "\r\n" || ch == "\r" {
+                row.append(field); field = ""
+                if row.count > 1 || row.first?.isEmpty == false { rows.append(row) }
+                row = []
+            } else {
+                field.append(ch)
+            }
+            i += 1
+        }
+        guard let header = rows.first else { return [] }
+        return rows.dropFirst().map { values in
+            Dictionary(uniqueKeysWithValues: zip(header, values).map { ($0, $1) })
+        }
+    }
+}
+
+@Suite("Real reports", .serialized)
 struct RealCorpusTests {
-    @Test("Real gold pages (quarterly, RFK, LKjIP, PK, Renja form): records and fields ≥ 0.90 per file",
-          arguments: ["triwulan-2023-dinsos-kota-tangsel", "rfk-2022-08-dpupr-kab-grobogan",
-                      "lkip-2016-biro-organisasi-prov-jabar", "pk-2021-pengukuran-2020-diskominfo-prov-sulut",
-                      "renja-2017-diskanlaut-prov-jabar"])
-    func goldPages(file: String) throws {
-        let out = try Corpus.kinerja([Corpus.real.appendingPathComponent(file + ".pdf")], name: "real-\(file)")
-        let s = try Corpus.score(out, gold: Corpus.realGold, files: [file], name: "real-\(file)")
-        #expect(s.records >= 0.90, "\(file): records_f1 \(s.records)")
-        #expect(s.fields >= 0.90, "\(file): fields_acc \(s.fields)")
+    /// What kinerja achieves on each real gold file (records_f1, fields_acc,
+    /// disc_f1), as the README reports it; each is asserted with 0.02 of slack.
+    static let achieved: [(file: String, records: Double, fields: Double, discrepancies: Double)] = [
+        ("eiku-2021-12-diskominfo-prov-sulut", 0.000, 0.000, 1.000),
+        ("iku-capaian-2016-inspektorat-prov-jabar", 1.000, 1.000, 1.000),
+        ("lkip-2016-biro-organisasi-prov-jabar", 1.000, 1.000, 1.000),
+        ("lkip-2016-bplhd-prov-jabar", 1.000, 1.000, 1.000),
+        ("lkip-2016-disperindag-prov-jabar", 0.882, 1.000, 0.833),
+        ("lkip-2016-distan-prov-jabar", 0.987, 0.946, 0.000),
+        ("lkjip-2021-dpupr-kab-grobogan", 0.846, 0.989, 1.000),
+        ("monev-renaksi-2016-dishub-prov-jabar", 1.000, 0.992, 1.000),
+        ("pk-2016-bappeda-prov-jabar", 1.000, 1.000, 1.000),
+        ("pk-2017-dispora-prov-jabar", 0.500, 1.000, 1.000),
+        ("pk-2021-pengukuran-2020-diskominfo-prov-sulut", 1.000, 1.000, 1.000),
+        ("pk-2022-dpupr-kab-grobogan-scan", 0.696, 1.000, 1.000),
+        ("renaksi-2022-dpupr-kab-grobogan", 1.000, 1.000, 1.000),
+        ("renja-2017-diskanlaut-prov-jabar", 1.000, 0.987, 0.857),
+        ("renja-eval-2014-dishub-prov-jabar-ocr", 0.000, 0.000, 0.000),
+        ("renja-eval-2016-bkpp-wil1-prov-jabar", 1.000, 1.000, 1.000),
+        ("rfk-2021-01-dpupr-kab-grobogan", 0.989, 0.996, 0.000),
+        ("rfk-2022-08-dpupr-kab-grobogan", 0.973, 0.979, 0.364),
+        ("triwulan-2023-dinkes-kota-tangsel", 1.000, 1.000, 1.000),
+        ("triwulan-2023-dinsos-kota-tangsel", 0.967, 1.000, 1.000),
+        ("triwulan-2023-dishub-kota-tangsel", 1.000, 1.000, 1.000),
+        ("triwulan-2023-kecamatan-kota-tangsel", 1.000, 1.000, 1.000),
+    ]
+
+    @Test("Every real gold file scores what the README reports (0.02 of slack)")
+    func goldFiles() async throws {
+        let out = try await RealGoldRun.shared.output()
+        let files = Self.achieved.map(\.file)
+        #expect(Set(files) == Set(try RealGoldRun.pdfs().map { $0.deletingPathExtension().lastPathComponent }))
+        for a in Self.achieved {
+            let s = try Corpus.score(out, gold: Corpus.realGold, files: [a.file], name: "real-\(a.file)")
+            #expect(s.records >= a.records - 0.02, "\(a.file): records_f1 \(s.records)")
+            #expect(s.fields >= a.fields - 0.02, "\(a.file): fields_acc \(s.fields)")
+            #expect(s.discrepancies >= a.discrepancies - 0.02, "\(a.file): disc_f1 \(s.discrepancies)")
+        }
+        // All 22 together: records_f1 0.958, fields_acc 0.994, disc_f1 0.765.
+        let all = try Corpus.score(out, gold: Corpus.realGold, files: files, name: "real-gold-all")
+        #expect(all.records >= 0.958 - 0.02)
+        #expect(all.fields >= 0.994 - 0.02)
+        #expect(all.discrepancies >= 0.765 - 0.02)
+    }
+
+    @Test("No file is ok with tables of figures and no records; every such table has a reason")
+    func neverSilent() async throws {
+        let out = try await RealGoldRun.shared.output()
+        let documents = try CSVRows.read(out.appendingPathComponent("documents.csv"))
+        for d in documents where d["records"] == "0" {
+            #expect(d["status"] != "ok" || d["tables"] == "0", "\(d["source_file"] ?? ""): ok with 0 records")
+        }
+        let eiku = documents.first { $0["source_file"]?.hasPrefix("eiku-") == true }
+        #expect(eiku?["status"] == "empty")
+        #expect(eiku?["error"]?.contains("no year") == true)
+        let tables = try CSVRows.read(out.appendingPathComponent("tables.csv"))
+        #expect(tables.count >= 40)
+        for t in tables where t["records"] == "0" && !(t["reason"] ?? "").isEmpty {
+            #expect(t["mapping"]?.isEmpty == false)
+        }
+        // Every header path has one mapping per column.
+        for t in tables {
+            let columns = Int(t["columns"] ?? "") ?? -1
+            #expect(t["mapping"]?.components(separatedBy: " | ").count == columns, "\(t["source_file"] ?? "") table \(t["table"] ?? "")")
+        }
+    }
+
+    @Test("The same input gives the same output, byte for byte")
+    func deterministic() async throws {
+        let first = try await RealGoldRun.shared.output()
+        let again = try Corpus.kinerja(RealGoldRun.pdfs().filter { !$0.lastPathComponent.contains("scan") && !$0.lastPathComponent.contains("ocr") },
+                                       name: "real-again")
+        let once = try Corpus.kinerja(RealGoldRun.pdfs().filter { !$0.lastPathComponent.contains("scan") && !$0.lastPathComponent.contains("ocr") },
+                                      name: "real-once")
+        for name in ["records.jsonl", "discrepancies.jsonl", "tables.csv"] {
+            let a = try Data(contentsOf: again.appendingPathComponent(name))
+            let b = try Data(contentsOf: once.appendingPathComponent(name))
+            #expect(a == b, "\(name) differs between two runs")
+        }
+        _ = first
     }
 
     @Test("Every real report runs and gets its documents.csv row")

@@ -204,6 +204,16 @@ struct NumberParserTests {
         #expect(NumberParser.read(raw, style: .english) == .dash)
     }
 
+    /// A figure printed with a mark or a predicate around it reads as the
+    /// figure, whichever side the predicate stands on.
+    @Test(arguments: [("12.540.550 *)", 12_540_550.0), ("85 *", 85), ("B (65)", 65), ("B (76.70)", 76.7),
+                      ("Nilai A (83)", 83), ("22,7 % (75%)", 22.7), ("140 Kelompok (1400 orang)", 140),
+                      ("100 dari 110 Organisasi Kepemudaan", 100), ("50 Org", 50), ("75 unit", 75),
+                      ("100 (Hijau)", 100), ("81 (A)", 81)])
+    func markedFigures(_ raw: String, _ value: Double) {
+        #expect(NumberParser.read(raw, style: .indonesian).value == value, "\(raw)")
+    }
+
     @Test(arguments: ["#DIV/0!", "#REF!", "#N/A", "#VALUE!", "#NAME?", "#NULL!", "#NUM!",
                       "#####", "#", "#SPILL!", "#GETTING_DATA", "#div/0!", "#DIV/ 0!", "#DIV/O!",
                       " #REF! ", "Err:502", "#N/A!"])
@@ -218,7 +228,7 @@ struct NumberParserTests {
 
     @Test(arguments: ["Pratama", "A", "B", "BB", "WTP", "Tdk ada penilaian", "Madya", "N/A", "n.a.",
                       "Baik", "Rp", "persen", "%a", "a. Jumlah sampel 1,143 b. Jumlah sampel 1,138",
-                      "50 Org", "Tahun 2020", "12a", "(A)", "✓", "√", "*", "Ⅲ", "Rpx 5", "O", "l00",
+                      "Tahun 2020", "12a", "(A)", "✓", "√", "*", "Ⅲ", "Rpx 5", "O", "l00",
                       "Sangat Berhasil", "Dok.", "é", "日本", "😀", "#abc", "0x1F", "E5", "5e", "1e5e5"])
     func text(_ raw: String) {
         #expect(NumberParser.read(raw, style: nil) == .text(raw.trimmingWhitespace))

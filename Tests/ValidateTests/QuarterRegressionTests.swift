@@ -32,6 +32,20 @@ struct QuarterRegressionTests {
         #expect(rules(fallen) == ["quarter.regression"])
     }
 
+    @Test("Each quarter's own amounts (no annual target or pagu printed) are not running totals")
+    func perQuarterAmountsAreNotChecked() {
+        func own(_ q: Int, _ spent: Double) -> Record {
+            record("Jumlah dokumen perencanaan", table: 1, row: 6, period: "2023-Q\(q)", level: .subKegiatan,
+                   name: "Penyusunan Dokumen Perencanaan", realisasiRp: cell(String(Int(spent)), spent))
+        }
+        #expect(findings([own(1, 32_505_360), own(2, 15_145_000)]).isEmpty)
+        // A target printed per quarter (0 %, 50 %, 100 %, 0 %) is no annual target either.
+        var rows = [own(1, 10), own(2, 5)]
+        rows[0].target = cell("50", 50)
+        rows[1].target = cell("100", 100)
+        #expect(findings(rows).isEmpty)
+    }
+
     @Test func emptyOrDashIsNotCompared() {
         let rows = [row(1, realisasi: 3, spent: 100), row(2, realisasi: nil, spent: nil)]
         #expect(findings(rows).isEmpty)

@@ -1,0 +1,269 @@
+import Model
+@testable import Normalize
+import Testing
+
+/// The reader on generated layout variants: the same table printed with
+/// other header wording, the header nested the other way round, the other
+/// number style, levels side by side, list markers, relative years. Each
+/// variant is a page grid read end to end by `Normalizer`, and every
+/// variant must give the same records.
+struct VariantTable {
+    /// Header rows: each cell a text and how many columns it spans.
+    var header: [[(String, Int)]]
+    var body: [[String]]
+    /// Lines printed above the table (its title).
+    var caption: [String] = ["LAPORAN KINERJA DINAS CONTOH TAHUN 2022"]
+
+    var columnCount: Int { body.first?.count ?? 0 }
+
+    /// One page holding the caption and the table, as Ingest would hand it.
+    func document() -> IngestedDocument {
+        let width = 60.0, height = 14.0, top = 100.0
+        var lines: [TextLine] = []
+        for (i, text) in caption.enumerated() {
+            lines.append(Self.line(text, x: 20, y: 20 + Double(i) * 14))
+        }
+        var cells: [GridCell] = []
+        var rowEdges: [Double] = [top]
+        var r = 0
+        for headerRow in header {
+            var c = 0
+            for (text, span) in headerRow {
+                let box = BBox(x0: 20 + Double(c) * width, y0: top + Double(r) * height,
+                               x1: 20 + Double(c + span) * width, y1: top + Double(r + 1) * height)
+                cells.append(GridCell(row: r, column: c, columnSpan: span, bbox: box,
+                                      lines: text.isEmpty ? [] : [Self.line(text, x: box.x0 + 1, y: box.y0 + 2)]))
+                c += span
+            }
+            r += 1
+            rowEdges.append(top + Double(r) * height)
+        }
+        for bodyRow in body {
+            for (c, text) in bodyRow.enumerated() {
+                let box = BBox(x0: 20 + Double(c) * width, y0: top + Double(r) * height,
+                               x1: 20 + Double(c + 1) * width, y1: top + Double(r + 1) * height)
+                cells.append(GridCell(row: r, column: c, bbox: box,
+                                      lines: text.isEmpty ? [] : [Self.line(text, x: box.x0 + 1, y: box.y0 + 2)]))
+            }
+            r += 1
+            rowEdges.append(top + Double(r) * height)
+        }
+        let columnEdges = (0...columnCount).map { 20 + Double($0) * width }
+        var grid = TableGrid(page: 1, bbox: BBox(x0: 20, y0: top, x1: columnEdges.last!, y1: rowEdges.last!),
+                             columnEdges: columnEdges, rowEdges: rowEdges, cells: cells, ruled: true)
+        grid.headerRowCount = header.count
+        let page = Page(number: 1, width: 1000, height: 800, lines: lines, rulings: [], tables: [grid],
+                        textSource: .textLayer)
+        return IngestedDocument(docID: "variant", sourceFile: "variant.pdf", pages: [page])
+    }
+
+    static func line(_ text: String, x: Double, y: Double) -> TextLine {
+        var words: [Word] = []
+        var at = x
+        for w in text.split(separator: " ") {
+            let wide = Double(w.count) * 4
+            words.append(Word(text: String(w), bbox: BBox(x0: at, y0: y, x1: at + wide, y1: y + 8)))
+            at += wide + 3
+        }
+        return TextLine(words: words)
+    }
+
+    func records() -> [Record] { Normalizer().normalize(document()).records }
+}
+
+@Suite struct LayoutVariantTests {
+    /// Two indicators over two years, with target, realisasi and capaian.
+    static let values: [(indicator: String, figures: [[Double]])] = [
+        ("Persentase dokumen perencanaan tepat waktu", [[90, 85.5, 95], [95, 100, 105.26]]),
+        ("Jumlah desa yang dibina", [[1200, 1250, 104.17], [1300, 1100, 84.62]]),
+    ]
+
+    enum Nesting: CaseIterable { case yearOverMeasure, measureOverYear }
+    enum Style: CaseIterable { case indonesian, english }
+    static let wordings: [(target: String, realisasi: String, capaian: String)] = [
+        ("Target", "Realisasi", "Capaian (%)"),
+        ("Target", "Realisasi", "% Realisasi"),
+        ("TARGET", "REALISASI", "Tingkat Capaian"),
+        ("Target", "Realisasi", "Persentase Capaian"),
+    ]
+
+    static func figure(_ v: Double, _ style: Style) -> String {
+        let whole = Int(v)
+        var grouped = String(whole)
+        if whole >= 1000 {
+            let sep = style == .indonesian ? "." : ","
+            grouped = String(whole / 1000) + sep + String(format: "%03d", whole % 1000)
+        }
+        let cents = Int((v - Double(whole)) * 100 + 0.5)
+        guard cents > 0 else { return grouped }
+        return grouped + (style == .indonesian ? "," : ".") + String(format: "%02d", cents)
+    }
+
+    static func table(_ nesting: Nesting, _ style: Style, _ words: (target: String, realisasi: String, capaian: String))
+        -> VariantTable {
+        let measures = [words.target, words.realisasi, words.capaian]
+        let header: [[(String, Int)]]
+        var order: [(year: Int, measure: Int)] = []
+        switch nesting {
+        case .yearOverMeasure:
+            header = [[("No", 1), ("Indikator Kinerja", 1), ("Tahun 2021", 3), ("Tahun 2022", 3)],
+                      [("", 1), ("", 1)] + (measures + measures).map { ($0, 1) }]
+            for y in 0..<2 { for m in 0..<3 { order.append((y, m)) } }
+        case .measureOverYear:
+            header = [[("No", 1), ("Indikator Kinerja", 1)] + measures.map { ($0, 2) },
+                      [("", 1), ("", 1)] + (0..<3).flatMap { _ in [("2021", 1), ("2022", 1)] }]
+            for m in 0..<3 { for y in 0..<2 { order.append((y, m)) } }
+        }
+        let body = values.enumerated().map { i, v in
+            ["\(i + 1)", v.indicator] + order.map { figure(v.figures[$0.year][$0.measure], style) }
+        }
+        return VariantTable(header: header, body: body)
+    }
+
+    @Test("Header nesting, wording and number style do not change the records",
+          arguments: Nesting.allCases, Style.allCases)
+    func headerVariants(nesting: Nesting, style: Style) {
+        for words in Self.wordings {
+            let records = Self.table(nesting, style, words).records()
+            #expect(records.count == 4, "\(nesting) \(style) \(words)")
+            for (v, year) in [(0, 2021), (1, 2022)] {
+                for item in Self.values {
+                    let r = records.first { $0.indicator == item.indicator && $0.period == Period(year: year) }
+                    #expect(r?.target.value == item.figures[v][0], "\(nesting) \(style) \(words) \(year)")
+                    #expect(r?.realisasi.value == item.figures[v][1], "\(nesting) \(style) \(words) \(year)")
+                    #expect(r?.capaian.value == item.figures[v][2], "\(nesting) \(style) \(words) \(year)")
+                }
+            }
+        }
+    }
+
+    @Test("A budget table's Realisasi is rupiah and its % the capaian anggaran",
+          arguments: ["Anggaran", "Pagu", "Anggaran (Rp)", "PAGU ANGGARAN"], ["%", "Capaian", "Persen"])
+    func budgetTable(pagu: String, percent: String) {
+        let table = VariantTable(
+            header: [[("Kode", 1), ("Program/Kegiatan", 1), (pagu, 1), ("Realisasi", 1), (percent, 1)]],
+            body: [["29", "Program Pelayanan Administrasi Perkantoran", "1.200.000.000", "1.140.000.000", "95,00"],
+                   ["", "Penyediaan Jasa Surat Menyurat", "200.000.000", "190.000.000", "95,00"]])
+        let records = table.records()
+        #expect(records.count == 2, "\(pagu) \(percent)")
+        #expect(records.first?.pagu.value == 1_200_000_000)
+        #expect(records.first?.realisasiRp.value == 1_140_000_000, "\(pagu) \(percent)")
+        #expect(records.first?.realisasi.value == nil)
+        if percent != "Persen" { #expect(records.first?.capaianAnggaran.value == 95, "\(pagu) \(percent)") }
+    }
+
+    @Test("Pagu columns named for a level, with or without PER, each serve their own rows",
+          arguments: ["ANGGARAN PER ", "ANGGARAN ", "PAGU "], ["SUB KEGIATAN", "SUB-KEGIATAN", "SUBKEGIATAN"])
+    func levelPaguColumns(prefix: String, sub: String) {
+        let table = VariantTable(
+            header: [[("Kode", 1), ("Uraian", 1), (prefix + sub, 1), (prefix + "KEGIATAN", 1),
+                      (prefix + "PROGRAM", 1)]],
+            body: [["1-03.01", "PROGRAM PENUNJANG", "", "", "300.000.000"],
+                   ["01.2.01", "Perencanaan Perangkat Daerah", "", "300.000.000", ""],
+                   ["01.2.01.01", "Penyusunan Dokumen Perencanaan", "100.000.000", "", ""],
+                   ["01.2.01.02", "Evaluasi Kinerja", "200.000.000", "", ""]])
+        let records = table.records()
+        #expect(records.map(\.level) == [.program, .kegiatan, .subKegiatan, .subKegiatan], "\(prefix)\(sub)")
+        #expect(records.map(\.pagu.value) == [300_000_000, 300_000_000, 100_000_000, 200_000_000], "\(prefix)\(sub)")
+    }
+
+    @Test("Relative years (n-2) resolve from the year the form calls tahun berjalan",
+          arguments: ["(n-2)", "(n- 2)", "n-2", "(n – 2)"])
+    func relativeYears(mark: String) {
+        let group = "Target dan Realisasi Kinerja Tahun Lalu " + mark
+        let table = VariantTable(
+            header: [[("Indikator Kinerja Program", 1), ("Realisasi s/d tahun (n-1)", 1), (group, 3),
+                      ("Target Renja tahun n", 1)],
+                     [("", 1), ("", 1), ("Target Renja OPD tahun " + mark, 1), ("Realisasi Renja OPD tahun " + mark, 1),
+                      ("Tingkat Realisasi (%)", 1), ("", 1)]],
+            body: [["Tingkat kesesuaian perencanaan", "160", "80", "80", "100", "85"]],
+            caption: ["Rekapitulasi Evaluasi Hasil Pelaksanaan Renja", "s.d. Tahun 2015 (tahun berjalan)"])
+        let records = table.records()
+        #expect(records.count == 1, "\(mark)")
+        #expect(records.first?.period == Period(year: 2014), "\(mark)")
+        #expect(records.first?.target.value == 80)
+        #expect(records.first?.capaian.value == 100)
+        #expect(records.first?.extra.keys.contains { $0.contains("s/d") } == true)
+    }
+
+    @Test("Levels printed side by side give one record per level", arguments: ["TARGET", "Target"])
+    func levelBands(target: String) {
+        let table = VariantTable(
+            header: [[("SASARAN STRATEGIS", 1), ("INDIKATOR SASARAN", 1), (target, 1), ("REALISASI", 1),
+                      ("PROGRAM DAN KEGIATAN", 1), ("INDIKATOR KEGIATAN", 1), (target + " KEGIATAN", 1),
+                      ("ANGGARAN (RP.)", 1)]],
+            body: [["Meningkatnya pelayanan", "Persentase layanan", "55,56 %", "59,26 %", "Program Pelayanan", "", "", ""],
+                   ["", "", "", "", "Pemilihan Awak Kendaraan", "Jumlah peserta", "35 orang", "452.750.000"],
+                   ["", "", "", "", "", "Jumlah kab/kota", "16", ""]])
+        let records = table.records()
+        #expect(records.count == 3)
+        let sasaran = records.first { $0.indicator == "Persentase layanan" }
+        #expect(sasaran?.level == .sasaran)
+        #expect(sasaran?.target.value == 55.56)
+        #expect(sasaran?.pagu.value == nil)
+        let peserta = records.first { $0.indicator == "Jumlah peserta" }
+        #expect(peserta?.level == .kegiatan)
+        #expect(peserta?.target.value == 35)
+        #expect(peserta?.pagu.value == 452_750_000)
+        #expect(Set(records.map(\.row)).count == 3, "each record keeps a row of its own")
+    }
+
+    @Test("A list item wrapped onto a row of its own joins its item", arguments: ["-", "•"])
+    func listContinuation(marker: String) {
+        let table = VariantTable(
+            header: [[("Indikator Kinerja", 1), ("Target", 1), ("Realisasi", 1), ("%", 1)]],
+            body: [["\(marker) Jumlah Produksi Kacang", "81.262", "70.676", "86,97"],
+                   ["Tanah", "", "", ""],
+                   ["\(marker) Jumlah Produksi Kacang", "10.823", "9.699", "89,61"],
+                   ["Hijau", "", "", ""]])
+        let records = table.records()
+        #expect(records.map(\.indicator) == ["Jumlah Produksi Kacang Tanah", "Jumlah Produksi Kacang Hijau"])
+        #expect(records.map(\.target.value) == [81262, 10823])
+    }
+
+    @Test("An indicator row that prints nothing is no record; a dash is a value")
+    func blankRows() {
+        let table = VariantTable(
+            header: [[("Indikator Kinerja", 1), ("Target", 1), ("Realisasi", 1)]],
+            body: [["Predikat SAKIP", "", ""], ["Jumlah dokumen", "-", "-"], ["Jumlah laporan", "12", "12"]])
+        #expect(table.records().map(\.indicator) == ["Jumlah dokumen", "Jumlah laporan"])
+    }
+}
+
+/// The report year comes from what the document states, not from the
+/// regulations its prose cites.
+@Suite struct ReportYearTests {
+    @Test("A citation's year is not the report year", arguments: [
+        "sesuai dengan Instruksi Presiden Nomor 7 Tahun 1999 tentang Akuntabilitas Kinerja",
+        "Peraturan Pemerintah No. 8 Tahun 2006 tentang Pelaporan Keuangan",
+        "Lembaran Negara Republik Indonesia Tahun 2006 Nomor 25",
+    ])
+    func citations(line: String) {
+        #expect(DocumentContext.statedYears(in: line).isEmpty)
+        #expect(DocumentContext.statedYear(in: [line, "Akuntabilitas Kinerja Tahun Anggaran 2016"]) == 2016)
+    }
+
+    @Test func titleLinesOutweighProse() {
+        let lines = ["LAPORAN KINERJA TAHUN 2016",
+                     "hasil pengukuran kinerja tahun 2015 akan dituangkan dalam laporan ini sebagai bahan evaluasi"]
+        #expect(DocumentContext.statedYear(in: lines) == 2016)
+    }
+
+    @Test("A reporting month gives the year of a monitoring sheet",
+          arguments: ["Bulan : Januari 2021", "Bulan Januari 2021", "BULAN : JANUARI 2021"])
+    func reportingMonth(line: String) {
+        #expect(DocumentContext.reportingMonthYear(in: ["PELAKSANAAN KEGIATAN TAHUN ANGGARAN 2020", line]) == 2021)
+    }
+
+    @Test("Document kinds from the title block", arguments: [
+        ("RENCANA AKSI KINERJA TAHUN 2022", DocumentSummary.Kind.renaksi),
+        ("LAPORAN MONITORING RENCANA AKSI KINERJA SASARAN TAHUN 2016", .renaksi),
+        ("REALISASI FISIK DAN KEUANGAN", .rfk),
+        ("Rekapitulasi Evaluasi Hasil Pelaksanaan Renja OPD", .renjaEval),
+        ("PERNYATAAN PERJANJIAN KINERJA TAHUN 2017", .pk),
+        ("LAPORAN KINERJA INSTANSI PEMERINTAH TAHUN 2016", .lkjip),
+    ])
+    func kinds(title: String, kind: DocumentSummary.Kind) {
+        #expect(DocumentContext.kind(title: title.lowercased(), opening: title.lowercased()) == kind)
+    }
+}
