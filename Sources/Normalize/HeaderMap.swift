@@ -275,7 +275,8 @@ struct HeaderMapper {
             let before = i > 0 ? s[i - 1] : " "
             let opens = before == "(" || (i >= 5 && String(s[(i - 5)..<i]) == "tahun")
             guard opens else { continue }
-            if i + 1 < s.count, s[i + 1] == ")" { return 0 }
+            // `(n)`, `tahun n` at the end or before a bracket: the plan year.
+            if i + 1 == s.count || s[i + 1] == ")" || s[i + 1] == "," { return 0 }
             guard i + 2 < s.count, s[i + 1] == "-" || s[i + 1] == "+", let k = Int(String(s[i + 2])) else { continue }
             if i + 3 < s.count, s[i + 3].isNumber { continue }
             return s[i + 1] == "-" ? -k : k

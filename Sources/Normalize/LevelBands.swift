@@ -85,7 +85,7 @@ extension RecordBuilder {
             }
             // Inside a band its descriptor is the name, whatever its header.
             if let n = band.nameColumn { part.roles[n] = .name }
-            var reading = readPlain(part)
+            var reading = readPlain(part, wholeTableGives: true)
             for i in reading.records.indices { place(&reading.records[i], band: band, bands: bands, table: table) }
             perBand.append(reading.records)
         }

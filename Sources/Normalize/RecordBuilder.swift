@@ -86,13 +86,15 @@ struct RecordBuilder {
         return readPlain(table)
     }
 
-    func readPlain(_ table: LogicalTable) -> TableReading {
+    /// `wholeTableGives`: the band of a table that passed `givesRecords`
+    /// as a whole (a band of targets beside a band with realisasi).
+    func readPlain(_ table: LogicalTable, wholeTableGives: Bool = false) -> TableReading {
         guard !table.rows.isEmpty else { return TableReading(reason: "the table has no body rows") }
         guard table.roles.contains(where: { $0.valueField != nil || { if case .levelPagu = $0 { return true } else { return false } }($0) })
         else {
             return TableReading(reason: "no column header names a target, realisasi, capaian or budget figure")
         }
-        guard givesRecords(table) else {
+        guard wholeTableGives || givesRecords(table) else {
             return TableReading(reason: "a table of targets or budgets only in a \(context.kind.rawValue) document: plans repeated in a report are not records")
         }
         let roles = table.roles

@@ -129,7 +129,7 @@ enum BatchSupport {
     }
 }
 
-/// documents.csv read back: one dictionary per row, by column name.
+/// documents.csv (or tables.csv) read back: one dictionary per row, by column name.
 struct DocumentsTable {
     var rows: [[String: String]]
 

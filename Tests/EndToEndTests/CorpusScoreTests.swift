@@ -184,42 +184,6 @@ actor RealGoldRun {
     }
 }
 
-/// Rows of a CSV file written by kinerja, by column name (no field holds
-/// a line break in the columns read here).
-enum CSVRows {
-    static func read(_ url: URL) throws -> [[String: String]] {
-        let text = try String(contentsOf: url, encoding: .utf8)
-        var rows: [[String]] = []
-        var field = "", row: [String] = [], quoted = false
-        var chars = Array(text)
-        chars.append("\n")
-        var i = 0
-        while i < chars.count {
-            let ch = chars[i]
-            if quoted {
-                if ch == "\"" {
-                    if i + 1 < chars.count, chars[i + 1] == "\"" { field.append("\""); i += 1 } else { quoted = false }
-                } else { field.append(ch) }
-            } else if ch == "\"" {
-                quoted = true
-            } else if ch == "," {
-                row.append(field); field = ""
-            } else if ch == "\n" || ch == "\r\n" || ch == "\r" {
-                row.append(field); field = ""
-                if row.count > 1 || row.first?.isEmpty == false { rows.append(row) }
-                row = []
-            } else {
-                field.append(ch)
-            }
-            i += 1
-        }
-        guard let header = rows.first else { return [] }
-        return rows.dropFirst().map { values in
-            Dictionary(uniqueKeysWithValues: zip(header, values).map { ($0, $1) })
-        }
-    }
-}
-
 @Suite("Real reports", .serialized)
 struct RealCorpusTests {
     /// What kinerja achieves on each real gold file (records_f1, fields_acc,
@@ -270,14 +234,14 @@ struct RealCorpusTests {
     @Test("No file is ok with tables of figures and no records; every such table has a reason")
     func neverSilent() async throws {
         let out = try await RealGoldRun.shared.output()
-        let documents = try CSVRows.read(out.appendingPathComponent("documents.csv"))
+        let documents = try DocumentsTable(contentsOf: out.appendingPathComponent("documents.csv")).rows
         for d in documents where d["records"] == "0" {
             #expect(d["status"] != "ok" || d["tables"] == "0", "\(d["source_file"] ?? ""): ok with 0 records")
         }
         let eiku = documents.first { $0["source_file"]?.hasPrefix("eiku-") == true }
         #expect(eiku?["status"] == "empty")
         #expect(eiku?["error"]?.contains("no year") == true)
-        let tables = try CSVRows.read(out.appendingPathComponent("tables.csv"))
+        let tables = try DocumentsTable(contentsOf: out.appendingPathComponent("tables.csv")).rows
         #expect(tables.count >= 40)
         for t in tables where t["records"] == "0" && !(t["reason"] ?? "").isEmpty {
             #expect(t["mapping"]?.isEmpty == false)
