@@ -13,7 +13,8 @@ public enum PeriodHint: Hashable, Sendable {
 /// A level of budgeted work; a paket is one procurement package (pekerjaan)
 /// under a sub kegiatan.
 public enum BudgetLevel: String, Hashable, Sendable {
-    case program, kegiatan, subKegiatan, paket
+    case program, kegiatan, paket
+    case subKegiatan = "sub_kegiatan"
 
     init?(level: Level?) {
         switch level {
@@ -57,6 +58,11 @@ public enum ColumnRole: Hashable, Sendable {
     var periodHint: PeriodHint? {
         if case .value(_, let p) = self { return p }
         return nil
+    }
+
+    var isLevelPagu: Bool {
+        if case .levelPagu = self { return true }
+        return false
     }
 }
 
@@ -313,7 +319,7 @@ struct HeaderMapper {
         })
         if levels.count < 2 {
             roles = roles.map { role in
-                if case .levelPagu = role { return .value(.pagu, nil) } else { return role }
+                role.isLevelPagu ? .value(.pagu, nil) : role
             }
         }
         // A bare `Rupiah` / `Rp` column to the right of the pagu columns is
@@ -381,7 +387,7 @@ struct HeaderMapper {
         // A budget table (pagu, no kinerja target): its realisasi is in
         // rupiah and its `%` or `Capaian` is the capaian anggaran.
         let fields = roles.compactMap(\.valueField)
-        let budgetOnly = (fields.contains(.pagu) || roles.contains { if case .levelPagu = $0 { return true } else { return false } })
+        let budgetOnly = (fields.contains(.pagu) || roles.contains(where: \.isLevelPagu))
             && !fields.contains(.target)
         guard budgetOnly else { return roles }
         return roles.enumerated().map { c, role in

@@ -58,13 +58,15 @@ struct LevelBand {
             if table.roles[c] == .sasaran { return .sasaran }
             if table.roles[c] == .tujuan { return .tujuan }
             guard c < table.paths.count else { continue }
-            let words = HeaderTokens(table.paths[c].joined(separator: " ")).tokens
-            let joined = " " + words.joined(separator: " ") + " "
-            if joined.contains(" sub kegiatan ") || words.contains("subkegiatan") { return .subKegiatan }
-            if joined.contains(" kegiatan ") { return .kegiatan }
-            if joined.contains(" program ") { return .program }
-            if joined.contains(" sasaran ") { return .sasaran }
-            if joined.contains(" tujuan ") { return .tujuan }
+            let header = HeaderTokens(table.paths[c].joined(separator: " "))
+            switch HeaderMapper.budgetLevel(named: header) {
+            case .subKegiatan?: return .subKegiatan
+            case .kegiatan?: return .kegiatan
+            case .program?: return .program
+            case .paket?, nil: break
+            }
+            if header.contains(phrase: "sasaran") { return .sasaran }
+            if header.contains(phrase: "tujuan") { return .tujuan }
         }
         return nil
     }

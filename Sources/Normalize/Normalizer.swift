@@ -46,7 +46,7 @@ public struct Normalizer: Sendable {
         let assembler = TableAssembler(mapper: HeaderMapper(columns: config.columns))
         let tables = assembler.assemble(document, furniture: context.furniture)
         let builder = RecordBuilder(config: config, context: context, document: document)
-        var built = tables.map { builder.records(for: $0) }
+        let built = tables.map { builder.records(for: $0) }
         var records = built.flatMap(\.records)
         // An indicator row printing nothing is a record only where the same
         // indicator prints in another period (its quarter not yet filled).
@@ -58,17 +58,13 @@ public struct Normalizer: Sendable {
             records = (records + blank).sorted { ($0.table, $0.row, $0.period) < ($1.table, $1.row, $1.period) }
         }
         let perTable = Dictionary(grouping: records, by: \.table).mapValues(\.count)
-        for i in built.indices where perTable[tables[i].number] == nil && built[i].reason.isEmpty
-            && builder.printsFigures(tables[i]) {
-            built[i].reason = "no row prints a value in the columns read as figures"
-        }
         // A performance tree gives catalog entries, not records.
         let reader = CatalogReader(config: catalog)
         let indicators = context.kind == .pohon ? reader.entries(of: document) : []
         if !indicators.isEmpty { records = [] }
         let summaries = zip(tables, built).map { table, reading in
             let count = indicators.isEmpty ? (perTable[table.number] ?? 0) : 0
-            let reason = !indicators.isEmpty && builder.printsFigures(table)
+            let reason = !indicators.isEmpty && reading.printsFigures
                 ? "a performance tree: its indicators go to the indicator catalog" : (count > 0 ? "" : reading.reason)
             return TableSummary(docID: document.docID, sourceFile: document.sourceFile, page: table.firstPage,
                                 lastPage: table.lastPage, table: table.number, rows: table.rows.count,

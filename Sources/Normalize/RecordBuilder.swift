@@ -14,10 +14,7 @@ struct RecordBuilder {
     func givesRecords(_ table: LogicalTable) -> Bool {
         let measured: Set<ValueField> = context.kind.isPlan ? [.realisasi, .realisasiRp, .target, .pagu]
                                                             : [.realisasi, .realisasiRp]
-        return table.roles.contains { role in
-            if case .levelPagu = role { return true }
-            return role.valueField.map(measured.contains) ?? false
-        }
+        return table.roles.contains { $0.isLevelPagu || ($0.valueField.map(measured.contains) ?? false) }
     }
 
     /// The table's records, and apart from them the records of indicator
@@ -27,30 +24,40 @@ struct RecordBuilder {
     func records(for table: LogicalTable) -> TableReading {
         var reading = read(table)
         reading.mapping = mapping(table)
-        if reading.records.isEmpty, reading.reason.isEmpty, printsFigures(table) {
-            reading.reason = "no row prints a value in the columns read as figures"
+        // A reason only for a table that prints figures.
+        reading.printsFigures = printsFigures(table)
+        if !reading.printsFigures {
+            reading.reason = ""
+        } else if reading.records.isEmpty, reading.reason.isEmpty {
+            reading.reason = TableReading.noValueReason
         }
-        if !printsFigures(table) { reading.reason = "" }
         return reading
+    }
+
+    /// The period of a value column with header period `hint` in `table`:
+    /// a year as printed, a quarter of the table's year, a year relative to
+    /// the form's plan year, or the table's own period.
+    func periods(of table: LogicalTable) -> (PeriodHint?) -> Period? {
+        let tablePeriod = context.period(caption: table.caption)
+        let planYear = context.planYear(caption: table.caption)
+        return { hint in
+            switch hint {
+            case .year(let y): return Period(year: y)
+            case .quarter(let q): return (tablePeriod?.year).map { Period(year: $0, quarter: q) }
+            case .relative(let offset): return planYear.map { Period(year: $0 + offset) }
+            case nil: return tablePeriod
+            }
+        }
     }
 
     /// What each column of the table was read as, for `tables.csv`.
     func mapping(_ table: LogicalTable) -> [String] {
-        let tablePeriod = context.period(caption: table.caption)
-        let planYear = context.planYear(caption: table.caption)
+        let period = periods(of: table)
         return table.roles.map { role in
             switch role {
             case .value(let field, let hint):
-                let period: Period? = {
-                    switch hint {
-                    case .year(let y): return Period(year: y)
-                    case .quarter(let q): return (tablePeriod?.year).map { Period(year: $0, quarter: q) }
-                    case .relative(let offset): return planYear.map { Period(year: $0 + offset) }
-                    case nil: return tablePeriod
-                    }
-                }()
-                return field.rawValue + "@" + (period.map(\.description) ?? "?")
-            case .levelPagu(let level, _): return "pagu:" + (level == .subKegiatan ? "sub_kegiatan" : level.rawValue)
+                return field.rawValue + "@" + (period(hint).map(\.description) ?? "?")
+            case .levelPagu(let level, _): return "pagu:" + level.rawValue
             case .code: return "code"
             case .extra: return "extra"
             case .ignored: return "ignored"
@@ -71,8 +78,7 @@ struct RecordBuilder {
     func printsFigures(_ table: LogicalTable) -> Bool {
         table.rows.contains { row in
             row.cells.indices.contains { c in
-                guard row.startsHere[c], let cell = row.cells[c], cell.column == c else { return false }
-                let text = TextCleaner.collapse(cell.text)
+                let text = row.ownText(c)
                 guard case .number = NumberParser.read(text, style: context.numberStyle) else { return false }
                 return HeaderTokens(text).year == nil || text.count > 4
             }
@@ -90,7 +96,7 @@ struct RecordBuilder {
     /// as a whole (a band of targets beside a band with realisasi).
     func readPlain(_ table: LogicalTable, wholeTableGives: Bool = false) -> TableReading {
         guard !table.rows.isEmpty else { return TableReading(reason: "the table has no body rows") }
-        guard table.roles.contains(where: { $0.valueField != nil || { if case .levelPagu = $0 { return true } else { return false } }($0) })
+        guard table.roles.contains(where: { $0.valueField != nil || $0.isLevelPagu })
         else {
             return TableReading(reason: "no column header names a target, realisasi, capaian or budget figure")
         }
@@ -104,7 +110,7 @@ struct RecordBuilder {
         let tujuanCol = col(.tujuan), sasaranCol = col(.sasaran), numberCol = col(.number)
         let unitCol = col(.unit), formulaCol = col(.formula), categoryCol = col(.category)
         let tablePeriod = context.period(caption: table.caption)
-        let planYear = context.planYear(caption: table.caption)
+        let period = periods(of: table)
 
         // Number style: the column's own evidence first, then the document's.
         let styles: [NumberStyle?] = roles.indices.map { c in
@@ -113,15 +119,6 @@ struct RecordBuilder {
         }
         let formats = ocrFormats(table, styles: styles)
 
-        // Period of each value column.
-        func period(_ hint: PeriodHint?) -> Period? {
-            switch hint {
-            case .year(let y): return Period(year: y)
-            case .quarter(let q): return (tablePeriod?.year).map { Period(year: $0, quarter: q) }
-            case .relative(let offset): return planYear.map { Period(year: $0 + offset) }
-            case nil: return tablePeriod
-            }
-        }
         var periods: [Period] = []
         for role in roles {
             guard role.valueField != nil, let p = period(role.periodHint), !periods.contains(p) else { continue }
@@ -151,7 +148,7 @@ struct RecordBuilder {
             // A name header over several grid columns (the paket's number in
             // one, its name in the next): the row's name is their text joined.
             let name = nameCol.map { first in
-                nameColumns(from: first, in: table).filter { $0 == first || row.cells[$0]?.column == $0 }
+                nameColumns(from: first, in: table).filter { $0 == first || row.ownCell($0) != nil }
                     .map { ownText(row, $0, roles: roles) }
                     .filter { !$0.isEmpty }.joined(separator: " ")
             } ?? ""
@@ -252,6 +249,9 @@ struct RecordBuilder {
         }
 
         var records: [Record] = [], blank: [Record] = []
+        let codeHeaders = Set(roles.compactMap { role -> String? in
+            if case .code(let header) = role { return header } else { return nil }
+        })
         for (i, draft) in drafts.enumerated() {
             // A row is a record when it prints a figure, or when it names an
             // indicator (a workbook row whose quarter has no data yet).
@@ -260,10 +260,7 @@ struct RecordBuilder {
             // kept under `extra` (a Renstra target beside an empty year).
             let printsValue = draft.values.values.contains { $0.values.contains { $0.0.raw != nil } }
             let printsExtraFigure = draft.extra.contains { header, cell in
-                guard header != "No", let raw = cell.raw else { return false }
-                if case .code = roles.first(where: { if case .code(let h) = $0 { return h == header } else { return false } }) {
-                    return false
-                }
+                guard header != "No", !codeHeaders.contains(header), let raw = cell.raw else { return false }
                 switch NumberParser.read(raw, style: context.numberStyle) {
                 case .number, .dash, .spreadsheetError: return true
                 default: return false
@@ -368,7 +365,12 @@ struct TableReading {
     /// Records of rows that print nothing (see `RecordBuilder.records(for:)`).
     var blank: [Record] = []
     var mapping: [String] = []
+    /// Why a table that prints figures gave no records; "" otherwise.
     var reason: String = ""
+    /// True when a body cell prints a figure.
+    var printsFigures = false
+
+    static let noValueReason = "no row prints a value in the columns read as figures"
 }
 
 /// Punctuation trimmed from labels (`JUMLAH :`).

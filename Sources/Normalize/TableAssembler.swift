@@ -17,6 +17,23 @@ struct BodyRow {
         guard column < cells.count, let c = cells[column] else { return "" }
         return TextCleaner.collapse(c.text)
     }
+
+    /// The cell that starts in this row at `column` itself (not merged down
+    /// from above, nor spanning in from the left), nil otherwise.
+    func ownCell(_ column: Int) -> GridCell? {
+        guard column < cells.count, startsHere[column], let cell = cells[column], cell.column == column else { return nil }
+        return cell
+    }
+
+    /// Text of `ownCell(column)`, "" when there is none.
+    func ownText(_ column: Int) -> String {
+        ownCell(column).map { TextCleaner.collapse($0.text) } ?? ""
+    }
+
+    /// The non-empty cells that start in this row, with their columns.
+    var ownCells: [(column: Int, cell: GridCell)] {
+        cells.indices.compactMap { c in ownCell(c).flatMap { $0.isEmpty ? nil : (c, $0) } }
+    }
 }
 
 /// A table as the document means it: one header, and body rows that may
@@ -49,6 +66,9 @@ struct TableAssembler {
         vocabulary = mapper.vocabulary
     }
 
+    /// Columns of words that describe a row (not its figures).
+    static let descriptive: Set<ColumnRole> = [.tujuan, .sasaran, .name, .indicator, .formula, .unit]
+
     func assemble(_ document: IngestedDocument, furniture: Set<String>) -> [LogicalTable] {
         assembleGrids(document, furniture: furniture).map { table in
             var table = table
@@ -63,22 +83,18 @@ struct TableAssembler {
     /// wrapped end of the item above (`Tanah` under `- Jumlah Produksi
     /// Kacang`): its lines join that item.
     func joinListContinuations(_ rows: [BodyRow], roles: [ColumnRole]) -> [BodyRow] {
-        let descriptive: Set<ColumnRole> = [.tujuan, .sasaran, .name, .indicator, .formula, .unit]
         guard let listColumn = roles.indices.first(where: { c in
             (roles[c] == .indicator || roles[c] == .name)
-                && rows.filter({ TextCleaner.listMarker(ownCellText($0, c)) != nil }).count >= 2
+                && rows.filter({ TextCleaner.listMarker($0.ownText(c)) != nil }).count >= 2
         }) else { return rows }
         var out: [BodyRow] = []
         for row in rows {
-            let own = row.cells.indices.filter { c in
-                row.startsHere[c] && row.cells[c]?.column == c && !(row.cells[c]?.isEmpty ?? true)
-            }
-            let text = ownCellText(row, listColumn)
+            let own = row.ownCells
+            let text = row.ownText(listColumn)
             if var last = out.last, last.page == row.page, !text.isEmpty, TextCleaner.listMarker(text) == nil,
-               !own.isEmpty, own.allSatisfy({ $0 < roles.count && descriptive.contains(roles[$0]) }),
+               !own.isEmpty, own.allSatisfy({ $0.column < roles.count && Self.descriptive.contains(roles[$0.column]) }),
                let above = last.cells[listColumn], TextCleaner.listMarker(TextCleaner.collapse(above.text)) != nil {
-                for c in own {
-                    guard let cell = row.cells[c] else { continue }
+                for (c, cell) in own {
                     if var target = last.cells[c] {
                         target.lines += cell.lines
                         last.cells[c] = target
@@ -97,11 +113,6 @@ struct TableAssembler {
         var number = out.first?.number ?? 1
         for i in out.indices { out[i].number = number; number += 1 }
         return out
-    }
-
-    private func ownCellText(_ row: BodyRow, _ c: Int) -> String {
-        guard c < row.cells.count, row.startsHere[c], let cell = row.cells[c], cell.column == c else { return "" }
-        return TextCleaner.collapse(cell.text)
     }
 
     private func assembleGrids(_ document: IngestedDocument, furniture: Set<String>) -> [LogicalTable] {
@@ -153,7 +164,7 @@ struct TableAssembler {
         var roles = roles
         for c in roles.indices.dropFirst() where roles[c].valueField != nil && roles[c] == roles[c - 1]
             && c < paths.count && paths[c] == paths[c - 1] {
-            let texts = rows.map { $0.startsHere[c] && $0.cells[c]?.column == c ? $0.text(c) : "" }.filter { !$0.isEmpty }
+            let texts = rows.map { $0.ownText(c) }.filter { !$0.isEmpty }
             let unitLike = texts.allSatisfy { text in
                 !text.contains(where: \.isNumber) && text.split(separator: " ").count <= 3 && text != "-"
             }
@@ -288,12 +299,8 @@ struct TableAssembler {
     /// to, and cells merged down from it carry the joined text.
     func joinCarriedOverText(of rows: inout [BodyRow], to table: inout LogicalTable) {
         guard let first = rows.first, !table.rows.isEmpty else { return }
-        let descriptive: Set<ColumnRole> = [.tujuan, .sasaran, .name, .indicator, .formula, .unit]
-        let own = first.cells.indices.compactMap { c -> (Int, GridCell)? in
-            guard first.startsHere[c], let cell = first.cells[c], cell.column == c, !cell.isEmpty else { return nil }
-            return (c, cell)
-        }
-        guard !own.isEmpty, own.allSatisfy({ c, _ in c < table.roles.count && descriptive.contains(table.roles[c]) })
+        let own = first.ownCells
+        guard !own.isEmpty, own.allSatisfy({ c, _ in c < table.roles.count && Self.descriptive.contains(table.roles[c]) })
         else { return }
         let texts = own.map { TextCleaner.collapse($0.1.text) }
         guard texts.contains(where: { $0.first?.isLowercase == true }),

@@ -119,9 +119,9 @@ public struct NumberParser: Sendable {
         let reading = scan(raw, style: style).reading
         switch reading {
         case .text, .unreadable:
-            if let figure = markedFigure(raw), case .number = scan(figure, style: style).reading {
-                return scan(figure, style: style).reading
-            }
+            guard let figure = markedFigure(raw) else { return reading }
+            let marked = scan(figure, style: style).reading
+            if case .number = marked { return marked }
             return reading
         default:
             return reading
