@@ -11,22 +11,18 @@ import Model
 /// - `documents.csv`: always, whatever the formats, as it is the batch's log;
 /// - `kinerja.xlsx` (format `xlsx`): the three tables as sheets (`Workbook`);
 /// - `report.html` (format `html`): the discrepancy report (`HTMLReport`);
-/// - `kinerja.sqlite` (format `sqlite`): the three tables in SQLite,
-///   updated document by document (`SQLiteStore`);
+/// - `kinerja.sqlite` (format `sqlite`): the three tables in SQLite
+///   (`SQLiteStore`), built anew for each run;
 /// - `datapackage.json` (format `datapackage`): the Frictionless descriptor
 ///   of the CSV files written (`DataPackage`).
 ///
-/// Every file but the database is replaced atomically (`AtomicFile`); the
-/// database is written in one transaction per document. Records,
+/// Every file is replaced atomically (`AtomicFile`; the database is built
+/// beside the old one and renamed over it), so the folder always holds the
+/// documents and rows of one run. Records,
 /// discrepancies and documents are written in the order given; non-finite
 /// numbers are written as null.
 public struct OutputWriter: Sendable {
-    public enum Format: String, Sendable, CaseIterable {
-        case jsonl, csv, xlsx, html, sqlite, datapackage
-
-        /// The contract's files.
-        public static let contract: Set<Format> = [.jsonl, .csv]
-    }
+    public typealias Format = ExportFormat
 
     public static let recordsJSONL = "records.jsonl"
     public static let recordsCSV = "records.csv"
@@ -59,18 +55,9 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// The formats named in `pipeline.yml`'s `export.formats`; an unknown name
-    /// is an error rather than a silently missing file.
+    /// The formats named in `pipeline.yml`'s `export.formats`.
     public init(directory: URL, config: ExportConfig) throws {
-        var formats = Set<Format>()
-        for name in config.formats {
-            guard let f = Format(rawValue: name.lowercased()) else {
-                throw ExportError(operation: "unknown export format '\(name)' (known: \(Format.allCases.map(\.rawValue).joined(separator: ", "))) for",
-                                  path: directory.path, code: 0)
-            }
-            formats.insert(f)
-        }
-        try self.init(directory: directory, formats: formats)
+        try self.init(directory: directory, formats: Set(config.formats))
     }
 
     /// Writes every file of the formats. `pictures` are the report's row
@@ -95,7 +82,7 @@ public struct OutputWriter: Sendable {
         }
         if formats.contains(.sqlite) {
             let batches = try DocumentBatch.make(records: records, discrepancies: discrepancies, documents: documents)
-            try SQLiteStore(url: url(Self.sqlite)).load(batches)
+            try SQLiteStore.replace(url(Self.sqlite), with: batches)
         }
     }
 

@@ -46,7 +46,7 @@ struct SQLiteStoreTests {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var config = ExportConfig()
-        config.formats = ["sqlite"]
+        config.formats = [.sqlite]
         let writer = try OutputWriter(directory: dir, config: config)
         try writer.writeAll(records: Fixtures.records, discrepancies: Fixtures.discrepancies, documents: Fixtures.documents)
         let store = try SQLiteStore(url: dir.appendingPathComponent("kinerja.sqlite"))

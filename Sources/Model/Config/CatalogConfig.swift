@@ -28,12 +28,13 @@ public struct CatalogConfig: Sendable, Codable, Equatable {
 
         public init() {}
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case number, mandate, outcome, output, statement, indicator, definition, formula, target, unit
             case crosscutting, agency
         }
 
         public init(from decoder: Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let d = Columns()
             number = try c.decodeIfPresent([String].self, forKey: .number) ?? d.number
@@ -106,7 +107,7 @@ public struct CatalogConfig: Sendable, Codable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case columns
         case agencyWords = "agency_words"
         case regionWords = "region_words"
@@ -123,6 +124,7 @@ public struct CatalogConfig: Sendable, Codable, Equatable {
     }
 
     public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = CatalogConfig()
         columns = try c.decodeIfPresent(Columns.self, forKey: .columns) ?? d.columns

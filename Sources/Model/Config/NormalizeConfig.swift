@@ -48,13 +48,14 @@ public struct NormalizeConfig: Sendable, Codable, Equatable {
 
         public init() {}
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case number, tujuan, sasaran, name, indicator, formula, unit, target, realisasi, capaian
             case money, kinerja, category, code, ignored
             case extraMarkers = "extra_markers"
         }
 
         public init(from decoder: Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let d = Columns()
             number = try c.decodeIfPresent([String].self, forKey: .number) ?? d.number
@@ -95,7 +96,7 @@ public struct NormalizeConfig: Sendable, Codable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case columns
         case ocrMinConfidence = "ocr_min_confidence"
         case averageLabels = "average_labels"
@@ -104,6 +105,7 @@ public struct NormalizeConfig: Sendable, Codable, Equatable {
     }
 
     public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = NormalizeConfig()
         columns = try c.decodeIfPresent(Columns.self, forKey: .columns) ?? d.columns

@@ -20,7 +20,12 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
         self.catalog = catalog
     }
 
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case ingest, normalize, validate, export, catalog
+    }
+
     public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         ingest = try c.decodeIfPresent(IngestConfig.self, forKey: .ingest) ?? .init()
         normalize = try c.decodeIfPresent(NormalizeConfig.self, forKey: .normalize) ?? .init()
@@ -44,7 +49,7 @@ public struct IngestConfig: Sendable, Codable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case documentTimeLimit = "document_time_limit"
         case pageTimeLimit = "page_time_limit"
         case maxPages = "max_pages"
@@ -52,6 +57,7 @@ public struct IngestConfig: Sendable, Codable, Equatable {
     }
 
     public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         documentTimeLimit = try c.decodeIfPresent(Double.self, forKey: .documentTimeLimit) ?? documentTimeLimit
         pageTimeLimit = try c.decodeIfPresent(Double.self, forKey: .pageTimeLimit) ?? pageTimeLimit
@@ -62,16 +68,53 @@ public struct IngestConfig: Sendable, Codable, Equatable {
 
 /// Export: which outputs to write.
 public struct ExportConfig: Sendable, Codable, Equatable {
-    /// Output files to write: `jsonl`, `csv` (the contract's files),
-    /// `xlsx` (kinerja.xlsx), `html` (report.html), `sqlite`
-    /// (kinerja.sqlite), `datapackage` (datapackage.json). PostgreSQL needs
-    /// a server and is asked for on the command line (`--postgres URL`).
-    public var formats: [String] = ["jsonl", "csv", "xlsx", "html", "sqlite", "datapackage"]
+    /// Output files to write besides `documents.csv` and `tables.csv`
+    /// (always written). PostgreSQL needs a server and is asked for on the
+    /// command line (`--postgres URL`).
+    public var formats: [ExportFormat] = ExportFormat.allCases
 
     public init() {}
 
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case formats
+    }
+
     public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        formats = try c.decodeIfPresent([String].self, forKey: .formats) ?? formats
+        formats = try c.decodeIfPresent([ExportFormat].self, forKey: .formats) ?? formats
+    }
+}
+
+/// An output format of `export.formats`.
+public enum ExportFormat: String, Sendable, Codable, CaseIterable {
+    /// `records.jsonl`, `discrepancies.jsonl`.
+    case jsonl
+    /// `records.csv`, `discrepancies.csv`.
+    case csv
+    /// `kinerja.xlsx`: the tables as sheets.
+    case xlsx
+    /// `report.html`: the findings report.
+    case html
+    /// `kinerja.sqlite`: the tables in one SQLite database.
+    case sqlite
+    /// `datapackage.json`: the Frictionless descriptor of the CSV files.
+    case datapackage
+
+    /// The contract's files.
+    public static let contract: Set<ExportFormat> = [.jsonl, .csv]
+
+    public init(from decoder: Decoder) throws {
+        let name = try decoder.singleValueContainer().decode(String.self)
+        guard let format = ExportFormat(rawValue: name.lowercased()) else {
+            let known = ExportFormat.allCases.map(\.rawValue)
+            var message = "unknown export format '\(name)'"
+            if let near = ConfigProblem.nearest(name, in: known) { message += " (did you mean '\(near)'?)" }
+            let problem = ConfigProblem(path: ConfigProblem.path(decoder.codingPath),
+                                        message: message + "; known: " + known.joined(separator: ", "))
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: problem.description,
+                                                    underlyingError: problem))
+        }
+        self = format
     }
 }

@@ -25,7 +25,7 @@ public struct ValidateConfig: Sendable, Codable, Equatable {
 
         public init() {}
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case slack
             case allowTruncation = "allow_truncation"
             case inputDisplayRounding = "input_display_rounding"
@@ -33,6 +33,7 @@ public struct ValidateConfig: Sendable, Codable, Equatable {
         }
 
         public init(from decoder: Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let d = Tolerance()
             slack = try c.decodeIfPresent(Double.self, forKey: .slack) ?? d.slack
@@ -123,7 +124,7 @@ public struct ValidateConfig: Sendable, Codable, Equatable {
 
         public init() {}
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case overrides
             case negativeFormulaPhrases = "negative_formula_phrases"
             case positiveFormulaPhrases = "positive_formula_phrases"
@@ -136,6 +137,7 @@ public struct ValidateConfig: Sendable, Codable, Equatable {
         }
 
         public init(from decoder: Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let d = PolarityRules()
             overrides = try c.decodeIfPresent([String: Polarity].self, forKey: .overrides) ?? d.overrides
@@ -166,9 +168,17 @@ public struct ValidateConfig: Sendable, Codable, Equatable {
             self.atLeast = atLeast
         }
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case label, above
             case atLeast = "at_least"
+        }
+
+        public init(from decoder: Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            label = try c.decode(String.self, forKey: .label)
+            above = try c.decodeIfPresent(Double.self, forKey: .above)
+            atLeast = try c.decodeIfPresent(Double.self, forKey: .atLeast)
         }
     }
 
@@ -180,6 +190,17 @@ public struct ValidateConfig: Sendable, Codable, Equatable {
         public init(name: String, bands: [RatingBand]) {
             self.name = name
             self.bands = bands
+        }
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case name, bands
+        }
+
+        public init(from decoder: Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            name = try c.decode(String.self, forKey: .name)
+            bands = try c.decode([RatingBand].self, forKey: .bands)
         }
 
         /// LAN 239/IX/6/8/2003 (LKjIP): > 85, 70 < X ≤ 85, 55 < X ≤ 70, ≤ 55.
@@ -211,6 +232,17 @@ public struct ValidateConfig: Sendable, Codable, Equatable {
         public init(name: String, ranks: [String]) {
             self.name = name
             self.ranks = ranks
+        }
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case name, ranks
+        }
+
+        public init(from decoder: Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            name = try c.decode(String.self, forKey: .name)
+            ranks = try c.decode([String].self, forKey: .ranks)
         }
     }
 
@@ -252,7 +284,7 @@ public struct ValidateConfig: Sendable, Codable, Equatable {
 
         public init() {}
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case undeclaredCap = "undeclared_cap"
             case capValues = "cap_values"
             case declaredCap = "declared_cap"
@@ -267,6 +299,7 @@ public struct ValidateConfig: Sendable, Codable, Equatable {
         }
 
         public init(from decoder: Decoder) throws {
+            try decoder.rejectUnknownKeys(CodingKeys.self)
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let d = Checks()
             undeclaredCap = try c.decodeIfPresent(Bool.self, forKey: .undeclaredCap) ?? d.undeclaredCap
@@ -309,7 +342,7 @@ public struct ValidateConfig: Sendable, Codable, Equatable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case tolerance, polarity
         case ratingScale = "rating_scale"
         case ratingScales = "rating_scales"
@@ -320,6 +353,7 @@ public struct ValidateConfig: Sendable, Codable, Equatable {
     }
 
     public init(from decoder: Decoder) throws {
+        try decoder.rejectUnknownKeys(CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = ValidateConfig()
         tolerance = try c.decodeIfPresent(Tolerance.self, forKey: .tolerance) ?? d.tolerance
