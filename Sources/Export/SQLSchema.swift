@@ -60,9 +60,25 @@ extension TableSpec {
             + "ON CONFLICT (\(primaryKey.map(sqlIdentifier).joined(separator: ", "))) DO UPDATE SET \(updates)"
     }
 
-    /// Removes one document's rows (the parameter is its `doc_id`).
-    public func deleteDocumentSQL(_ dialect: SQLDialect) -> String {
-        "DELETE FROM \(sqlIdentifier(name)) WHERE \"doc_id\" = \(dialect == .sqlite ? "?" : "$1")"
+    /// Removes the rows whose `column` (`doc_id`, `source_file`) equals the
+    /// one parameter.
+    public func deleteSQL(where column: String, _ dialect: SQLDialect) -> String {
+        "DELETE FROM \(sqlIdentifier(name)) WHERE \(sqlIdentifier(column)) = \(dialect == .sqlite ? "?" : "$1")"
+    }
+
+    /// What loading `batch` removes first, as (statement, parameter) pairs:
+    /// the rows of its source files (a file read anew or failing now), its
+    /// document's rows under any other name (a renamed file), so that no
+    /// row of an earlier load of the same file or content is left behind.
+    public static func replacedRows(by batch: DocumentBatch, _ dialect: SQLDialect) -> [(sql: String, value: String)] {
+        var out: [(String, String)] = []
+        for table in [TableSpec.records, .discrepancies] {
+            for file in batch.sourceFiles { out.append((table.deleteSQL(where: "source_file", dialect), file)) }
+        }
+        if !batch.docID.isEmpty {
+            for table in TableSpec.all { out.append((table.deleteSQL(where: "doc_id", dialect), batch.docID)) }
+        }
+        return out
     }
 }
 
@@ -86,12 +102,14 @@ public enum SQLValue: Sendable, Equatable {
 }
 
 /// What is written for one document in one transaction: its documents.csv
-/// row(s), records and findings. Loading a batch first removes the
-/// document's earlier records and findings, then upserts, so loading the
-/// same output twice leaves the same rows as loading it once, and a
-/// document read anew leaves no stale rows behind.
+/// row(s), records and findings. Loading a batch first removes what it
+/// replaces (`TableSpec.replacedRows`), then upserts, so loading the same
+/// output twice leaves the same rows as loading it once, and a document
+/// read anew, renamed or now unreadable leaves no stale rows behind.
 public struct DocumentBatch: Sendable {
     public var docID: String
+    /// Every `source_file` the batch's rows name.
+    public var sourceFiles: [String] = []
     public var documents: [[SQLValue]]
     public var records: [[SQLValue]]
     public var discrepancies: [[SQLValue]]
@@ -118,17 +136,20 @@ public struct DocumentBatch: Sendable {
             }
             update(&batches[id]!)
         }
+        func note(_ file: String, in batch: inout DocumentBatch) {
+            if batch.sourceFiles.last != file, !batch.sourceFiles.contains(file) { batch.sourceFiles.append(file) }
+        }
         for s in documents {
             let row = CSVLayout.fields(of: s).map(SQLValue.init)
-            add(s.docID) { $0.documents.append(row) }
+            add(s.docID) { $0.documents.append(row); note(s.sourceFile, in: &$0) }
         }
         for r in records {
             let row = try CSVLayout.fields(of: r.finiteValued).map(SQLValue.init)
-            add(r.docID) { $0.records.append(row) }
+            add(r.docID) { $0.records.append(row); note(r.sourceFile, in: &$0) }
         }
         for d in discrepancies {
             let row = CSVLayout.fields(of: d.finiteValued).map(SQLValue.init)
-            add(d.docID) { $0.discrepancies.append(row) }
+            add(d.docID) { $0.discrepancies.append(row); note(d.sourceFile, in: &$0) }
         }
         return order.compactMap { batches[$0] }
     }

@@ -1,14 +1,21 @@
 import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// `kinerja.sqlite`: the output tables (`documents`, `records`,
 /// `discrepancies`, columns as in the CSV files) in one SQLite database,
 /// with primary keys and indexes (`TableSpec`).
 ///
-/// The file is updated, not replaced: each document is written in its own
-/// transaction (`DocumentBatch`), so rerunning on the same inputs leaves
-/// the same rows, and documents from other runs stay. The schema is created
-/// by GRDB's migrator, which records the migrations it applied.
+/// A run's database is built beside the old one and renamed over it
+/// (`replace`), so it holds exactly the run's documents and rows, as the
+/// other files do: a document that left the input or changed leaves no
+/// stale rows. `load` updates an existing file document by document (each
+/// in one transaction, replacing that document's rows). The schema is
+/// created by GRDB's migrator, which records the migrations it applied.
 public final class SQLiteStore {
     public let url: URL
     private let queue: DatabaseQueue
@@ -36,15 +43,39 @@ public final class SQLiteStore {
         return m
     }
 
+    /// Writes `batches` into a new database at `url`, replacing the file
+    /// there only once it is complete.
+    public static func replace(_ url: URL, with batches: [DocumentBatch]) throws {
+        let path = url.standardizedFileURL.path
+        let directory = (path as NSString).deletingLastPathComponent
+        let temp = (directory as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).\(getpid()).tmp")
+        let fm = FileManager.default
+        for suffix in ["", "-journal", "-wal", "-shm"] { try? fm.removeItem(atPath: temp + suffix) }
+        do {
+            let store = try SQLiteStore(url: URL(fileURLWithPath: temp))
+            try store.load(batches)
+            try store.queue.close()
+        } catch {
+            for suffix in ["", "-journal", "-wal", "-shm"] { try? fm.removeItem(atPath: temp + suffix) }
+            throw error
+        }
+        // A journal left by a killed writer of the old file would be played
+        // back into the new one: it goes first.
+        for suffix in ["-journal", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
+        guard rename(temp, path) == 0 else {
+            let code = errno
+            try? fm.removeItem(atPath: temp)
+            throw ExportError(operation: "rename \(temp) to", path: path, code: code)
+        }
+    }
+
     /// Writes each batch in one transaction.
     public func load(_ batches: [DocumentBatch]) throws {
         for batch in batches {
             do {
                 try queue.write { db in
-                    if !batch.docID.isEmpty {
-                        for table in [TableSpec.records, TableSpec.discrepancies] {
-                            try db.execute(sql: table.deleteDocumentSQL(.sqlite), arguments: [batch.docID])
-                        }
+                    for (sql, value) in TableSpec.replacedRows(by: batch, .sqlite) {
+                        try db.execute(sql: sql, arguments: [value])
                     }
                     for table in TableSpec.all {
                         let statement = try db.cachedStatement(sql: table.upsertSQL(.sqlite))

@@ -16,6 +16,8 @@ public struct LoadSummary: Sendable, Equatable {
     public var discrepancies = 0
     /// Schema version of the database after the load.
     public var schemaVersion = 0
+    /// Documents removed by `prune`.
+    public var pruned = 0
 }
 
 /// Loads the output tables (`documents`, `records`, `discrepancies`, columns
@@ -24,10 +26,15 @@ public struct LoadSummary: Sendable, Equatable {
 /// - The schema is created on first use and versioned: `schema_version`
 ///   lists the migrations applied; a load applies the missing ones, under an
 ///   advisory lock so concurrent loaders do not race.
-/// - Each document is loaded in its own transaction (`DocumentBatch`): its
-///   earlier records and findings are removed, then rows are upserted on
-///   their keys (records on doc_id, table, row, period). Loading the same
-///   output twice leaves the same rows as loading it once.
+/// - Each document is loaded in its own transaction (`DocumentBatch`): the
+///   rows it replaces are removed (its source files' and its content's
+///   under another name), then rows are upserted on their keys (records on
+///   doc_id, table, row, period). Loading the same output twice leaves the
+///   same rows as loading it once.
+/// - A transaction the server aborts for a deadlock or a serialization
+///   failure (another loader at work on the same tables) is retried.
+/// - `prune`: documents the load does not name leave the database, so it
+///   holds exactly the output loaded.
 public struct PostgresLoader: Sendable {
     public var target: PostgresTarget
     public var logger: Logger
@@ -35,6 +42,48 @@ public struct PostgresLoader: Sendable {
     public init(target: PostgresTarget, logger: Logger = Logger(label: "kinerja.postgres")) {
         self.target = target
         self.logger = logger
+    }
+
+    /// Runs `work` again (up to 6 times, waiting a little longer each time)
+    /// while the server aborts it for a deadlock or a serialization failure.
+    func retrying<T>(_ work: () async throws -> T) async throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try await work()
+            } catch where attempt < 6 && Self.isTransient(error) {
+                attempt += 1
+                logger.info("retrying after a transient PostgreSQL error: \(Self.describe(error))")
+                try await Task.sleep(nanoseconds: UInt64.random(in: 50_000_000...150_000_000) << attempt)
+            }
+        }
+    }
+
+    /// Deadlock detected (40P01) or serialization failure (40001).
+    static func isTransient(_ error: Error) -> Bool {
+        if let e = error as? PostgresTransactionError {
+            return [e.closureError, e.beginError, e.commitError].contains { $0.map(isTransient) ?? false }
+        }
+        guard let e = error as? PSQLError, let state = e.serverInfo?[.sqlState] else { return false }
+        return state == "40P01" || state == "40001"
+    }
+
+    /// Removes the documents (and their records and findings) whose source
+    /// file is not in `kept`; returns how many documents went.
+    private func prune(keeping kept: [String], on connection: PostgresConnection) async throws -> Int {
+        let logger = self.logger
+        return try await connection.withTransaction(logger: logger) { c in
+            var removed = 0
+            for table in [TableSpec.records, .discrepancies, .documents] {
+                var binds = PostgresBindings()
+                binds.append(Array(Set(kept)).sorted())
+                let sql = "DELETE FROM \(sqlIdentifier(table.name)) WHERE NOT (\"source_file\" = ANY($1)) RETURNING 1"
+                var n = 0
+                for try await _ in try await c.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger) { n += 1 }
+                if table.name == TableSpec.documents.name { removed = n }
+            }
+            return removed
+        }
     }
 
     /// The migrations, in order; the index + 1 is the version.
@@ -48,7 +97,9 @@ public struct PostgresLoader: Sendable {
     /// Arbitrary constant identifying this program's schema lock.
     static let lockKey: Int64 = 0x6B696E65726A61 // "kinerja"
 
-    public func load(_ batches: [DocumentBatch]) async throws -> LoadSummary {
+    /// Loads the batches; with `prune`, then removes every document (and its
+    /// rows) whose source file is not among theirs.
+    public func load(_ batches: [DocumentBatch], prune: Bool = false) async throws -> LoadSummary {
         let connection: PostgresConnection
         do {
             connection = try await PostgresConnection.connect(configuration: try target.configuration(), id: 1, logger: logger)
@@ -60,13 +111,22 @@ public struct PostgresLoader: Sendable {
             summary.schemaVersion = try await migrate(connection)
             for batch in batches {
                 do {
-                    try await load(batch, on: connection)
+                    try await retrying { try await load(batch, on: connection) }
                 } catch {
                     throw LoadError(description: "\(target): document \(batch.docID.isEmpty ? "(unread files)" : batch.docID): \(Self.describe(error))")
                 }
                 summary.documents += batch.documents.count
                 summary.records += batch.records.count
                 summary.discrepancies += batch.discrepancies.count
+            }
+            if prune {
+                do {
+                    summary.pruned = try await retrying {
+                        try await self.prune(keeping: batches.flatMap(\.sourceFiles), on: connection)
+                    }
+                } catch {
+                    throw LoadError(description: "\(target): removing documents no longer in the output: \(Self.describe(error))")
+                }
             }
             try? await connection.close()
             return summary
@@ -79,7 +139,7 @@ public struct PostgresLoader: Sendable {
     /// Brings the schema to `currentVersion`; returns it.
     func migrate(_ connection: PostgresConnection) async throws -> Int {
         do {
-            return try await connection.withTransaction(logger: logger) { c in
+            return try await retrying { try await connection.withTransaction(logger: logger) { c in
                 try await c.query("SELECT pg_advisory_xact_lock(\(Self.lockKey))", logger: logger)
                 try await c.query("""
                     CREATE TABLE IF NOT EXISTS schema_version (
@@ -104,7 +164,7 @@ public struct PostgresLoader: Sendable {
                                       logger: logger)
                 }
                 return Self.currentVersion
-            }
+            } }
         } catch let error as LoadError {
             throw error
         } catch {
@@ -115,12 +175,10 @@ public struct PostgresLoader: Sendable {
     private func load(_ batch: DocumentBatch, on connection: PostgresConnection) async throws {
         let logger = self.logger
         try await connection.withTransaction(logger: logger) { c in
-            if !batch.docID.isEmpty {
-                for table in [TableSpec.records, TableSpec.discrepancies] {
-                    var binds = PostgresBindings()
-                    binds.append(batch.docID)
-                    try await c.query(PostgresQuery(unsafeSQL: table.deleteDocumentSQL(.postgres), binds: binds), logger: logger)
-                }
+            for (sql, value) in TableSpec.replacedRows(by: batch, .postgres) {
+                var binds = PostgresBindings()
+                binds.append(value)
+                try await c.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
             }
             for table in TableSpec.all {
                 let sql = table.upsertSQL(.postgres)
@@ -163,6 +221,9 @@ public struct PostgresLoader: Sendable {
             if let inner = e.commitError { return describe(inner) }
         }
         if let e = error as? PSQLError {
+            if e.code == .authMechanismRequiresPassword {
+                return "the server asks for a password: give it in PGPASSWORD, in the password file (~/.pgpass or PGPASSFILE) or in the URL"
+            }
             if let message = e.serverInfo?[.message] {
                 let detail = e.serverInfo?[.detail].map { " (\($0))" } ?? ""
                 return message + detail
