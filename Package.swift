@@ -102,7 +102,7 @@ let package = Package(
             name: "ExportTests",
             dependencies: ["Export", "Model", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["kinerja", "Model", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["kinerja", "Model", "Export", "TestSupport"]),
         // The indicator catalog: performance trees read, linked to records, written.
         .testTarget(name: "CatalogTests", dependencies: ["Ingest", "Normalize", "Validate", "Export", "Model", "TestSupport"]),
         .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "Model", "CPoppler", "TestSupport"]),

@@ -39,29 +39,47 @@ public struct Ingestor: Sendable {
         try read(data: data, sourceFile: sourceFile, ocrThreads: config.ocr.threads, onPage: nil)
     }
 
+    /// Reads only the pages numbered (1-based) in `pages`; numbers beyond
+    /// the document are ignored (`pageCount` tells how many it has).
+    public func read(_ url: URL, sourceFile: String, pages: [Int]) throws -> IngestedDocument {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url, options: .mappedIfSafe)
+        } catch {
+            throw IngestError.unreadable((error as NSError).localizedDescription)
+        }
+        return try read(data: data, sourceFile: sourceFile, ocrThreads: config.ocr.threads, onPage: nil,
+                        only: pages.map { $0 - 1 })
+    }
+
     /// Reads the document with at most `ocrThreads` of its pages in OCR at
     /// once (0: one per core) and its pages spread over `pageThreads`
     /// threads; `onPage` is told the pages done so far and the page count,
     /// from any thread.
+    /// `only`: the 0-based indexes of the pages to read (nil: every page up
+    /// to `max_pages`).
     func read(data: Data, sourceFile: String, ocrThreads: Int, pageThreads: Int = 1,
-              onPage: (@Sendable (_ done: Int, _ total: Int) -> Void)?) throws -> IngestedDocument {
+              onPage: (@Sendable (_ done: Int, _ total: Int) -> Void)?, only: [Int]? = nil) throws -> IngestedDocument {
         let docID = Ingestor.documentID(of: data)
         let pdf = try PDFDocument(data: data)
-        let count = min(pdf.pageCount, config.maxPages)
+        let indexes = only.map { $0.filter { (0..<pdf.pageCount).contains($0) } }
+            ?? Array(0..<min(pdf.pageCount, config.maxPages))
+        let count = indexes.count
         let pages = PageSlots(count: count)
         let ocr = OCRScheduler(config.ocr, threads: ocrThreads)
         // A poppler document is not shared across threads: each of the
         // `pageThreads` reading threads opens its own copy (`PageRuns`);
         // the OCR of a rendered page runs on the OCR threads.
         PageRuns(count: count, threads: pageThreads).forEach(first: pdf, data: data) { pdf, i in
-            guard let page = pdf.page(i) else { return }
+            guard let page = pdf.page(indexes[i]) else { return }
             read(page, ocr: ocr) { page in
                 let done = pages.store(page, at: i)
                 onPage?(done, count)
             }
         }
         ocr?.wait()
-        return IngestedDocument(docID: docID, sourceFile: sourceFile, pages: pages.values.compactMap { $0 })
+        return IngestedDocument(docID: docID, sourceFile: sourceFile, pages: pages.values.compactMap { $0 },
+                                pageCount: pdf.pageCount)
     }
 
     /// Reads `page` from its text layer, or, when that is unusable and OCR

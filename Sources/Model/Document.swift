@@ -175,10 +175,13 @@ public struct IngestedDocument: Sendable, Codable {
     /// Path relative to the input root it was found under.
     public var sourceFile: String
     public var pages: [Page]
+    /// Pages the file has; more than `pages` when `ingest.max_pages` cut it.
+    public var pageCount: Int
 
-    public init(docID: String, sourceFile: String, pages: [Page]) {
+    public init(docID: String, sourceFile: String, pages: [Page], pageCount: Int? = nil) {
         self.docID = docID
         self.sourceFile = sourceFile
         self.pages = pages
+        self.pageCount = pageCount ?? pages.count
     }
 }

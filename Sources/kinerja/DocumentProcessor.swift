@@ -38,10 +38,15 @@ struct DocumentProcessor: Sendable {
                 textPages == document.pages.count ? .yes : (textPages == 0 ? .no : .partial)
             var status: DocumentSummary.Status = .ok
             var error = ""
-            if unread > 0 {
-                error = "\(unread) page(s) without a usable text layer were skipped (OCR disabled or its languages not installed)"
+            if document.pageCount > document.pages.count {
+                error = "only the first \(document.pages.count) of \(document.pageCount) pages were read (ingest.max_pages)"
                 status = .partial
-            } else if normalized.records.isEmpty, normalized.indicators.isEmpty,
+            }
+            if unread > 0 {
+                error += (error.isEmpty ? "" : "; ")
+                    + "\(unread) page(s) without a usable text layer were skipped (OCR disabled or its languages not installed)"
+                status = .partial
+            } else if status == .ok, normalized.records.isEmpty, normalized.indicators.isEmpty,
                       let first = normalized.tables.first(where: { !$0.reason.isEmpty }) {
                 // Tables of figures and no record: never a silent `ok`.
                 let count = normalized.tables.filter { !$0.reason.isEmpty }.count

@@ -11,15 +11,23 @@ struct Inspect: ParsableCommand {
     @Argument(help: "A PDF file.")
     var file: String
 
-    @Option(help: "Pages to print (1-based), e.g. 3 or 2-5.")
-    var pages: String = "1"
+    @Option(help: "Pages to print (1-based): 3, 2-5 or 1,4-6.")
+    var pages: PageSelection = PageSelection(numbers: [1])
 
     func run() throws {
         let url = URL(fileURLWithPath: file)
-        let document = try Ingestor().read(url, sourceFile: url.lastPathComponent)
-        let bounds = pages.split(separator: "-").compactMap { Int($0) }
-        let range = (bounds.first ?? 1)...(bounds.last ?? bounds.first ?? 1)
-        for page in document.pages where range.contains(page.number) {
+        switch InputDiscovery.kind(of: url.path) {
+        case .file: break
+        case .folder: throw ValidationError("\(file): a folder; inspect takes one PDF file")
+        case .special(let what): throw ValidationError("\(file): not a regular file (\(what))")
+        case .missing(let why): throw ValidationError("\(file): \(why)")
+        }
+        let document = try Ingestor().read(url, sourceFile: url.lastPathComponent, pages: pages.numbers)
+        let beyond = pages.numbers.filter { $0 > document.pageCount }
+        guard beyond.isEmpty else {
+            throw ValidationError("\(file) has \(document.pageCount) pages; no page \(beyond.map(String.init).joined(separator: ", "))")
+        }
+        for page in document.pages {
             print("== page \(page.number) (\(page.textSource.rawValue)): \(page.lines.count) lines, \(page.rulings.count) rulings, \(page.tables.count) tables")
             for line in page.lines.prefix(6) { print("   | \(line.text)") }
             for table in page.tables {
@@ -34,5 +42,25 @@ struct Inspect: ParsableCommand {
                 }
             }
         }
+    }
+}
+
+/// `--pages`: page numbers as `3`, `2-5` or `1,4-6`, each at least 1 and
+/// each range ascending.
+struct PageSelection: ExpressibleByArgument {
+    var numbers: [Int]
+
+    init(numbers: [Int]) { self.numbers = numbers }
+
+    init?(argument: String) {
+        var numbers: [Int] = []
+        for part in argument.split(separator: ",", omittingEmptySubsequences: false) {
+            let ends = part.split(separator: "-", omittingEmptySubsequences: false)
+                .map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard (1...2).contains(ends.count), let first = ends.first ?? nil, let last = ends.last ?? nil,
+                  first >= 1, first <= last, last - first < 100_000 else { return nil }
+            numbers += Array(first...last)
+        }
+        self.numbers = Array(Set(numbers)).sorted()
     }
 }

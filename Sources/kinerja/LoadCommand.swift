@@ -14,7 +14,7 @@ struct Load: ParsableCommand {
             leaves the same rows as loading it once.
             """)
 
-    @Option(help: "PostgreSQL URL: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require].")
+    @Option(help: "PostgreSQL URL: postgres://USER@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require]; what it leaves out comes from PGHOST, PGPORT, PGUSER, PGDATABASE, PGPASSWORD, PGSSLMODE and ~/.pgpass (or PGPASSFILE).")
     var postgres: String
 
     @Argument(help: "Output folder written by `kinerja run`.")
@@ -23,7 +23,11 @@ struct Load: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Also remove the documents (and their rows) the folder does not hold, so the database holds exactly this output.")
+    var prune = false
+
     func run() throws {
+        LineLogHandler.installed
         var logger = Logger(label: "kinerja")
         logger.logLevel = quiet ? .error : .info
         let target: PostgresTarget
@@ -35,7 +39,7 @@ struct Load: ParsableCommand {
         let output = try OutputReader(directory: URL(fileURLWithPath: outDir)).read()
         let batches = try DocumentBatch.make(records: output.records, discrepancies: output.discrepancies,
                                              documents: output.documents)
-        let summary = try PostgresLoad.run(batches, into: target, logger: logger)
-        logger.info("\(outDir) → \(target): \(summary.documents) documents, \(summary.records) records, \(summary.discrepancies) discrepancies (schema version \(summary.schemaVersion))")
+        let summary = try PostgresLoad.run(batches, into: target, prune: prune, logger: logger)
+        logger.info("\(outDir) → \(summary.line(target: target))")
     }
 }

@@ -13,21 +13,20 @@ struct OutputStage {
     var config: PipelineConfig
     var directory: URL
     /// `--postgres URL`: also load into this database.
-    var postgres: String?
+    var postgres: PostgresTarget?
+    /// `--prune`: remove from the database the documents this run does not have.
+    var prune = false
     var logger: Logger
 
     /// Pixels per point of the report's row pictures.
     static let pictureStyle = PictureStyle(scale: 2, margin: 6, maxHeight: 240)
 
+    /// `files`: each document's PDF by `source_file`, for the row pictures.
     func write(records: [Record], discrepancies: [Discrepancy], documents: [DocumentSummary],
-               inputPaths: [String]) throws {
-        // Check the URL before any work is written.
-        let target = try postgres.map { try PostgresTarget(url: $0) }
+               files: [String: URL]) throws {
         let writer = try OutputWriter(directory: directory, config: config.export)
         var pictures: [Discrepancy: FindingImage] = [:]
         if writer.formats.contains(.html), !discrepancies.isEmpty {
-            let inputs = InputDiscovery.files(in: inputPaths).files
-            let files = Dictionary(inputs.map { ($0.sourceFile, $0.url) }, uniquingKeysWith: { a, _ in a })
             let cut = FindingPictures.cut(for: discrepancies, records: records, files: files, style: Self.pictureStyle)
             for problem in cut.problems { logger.warning("report picture: \(problem)") }
             pictures = cut.pictures.mapValues {
@@ -36,26 +35,36 @@ struct OutputStage {
         }
         try writer.writeAll(records: records, discrepancies: discrepancies, documents: documents, pictures: pictures)
 
-        if let target {
+        if let target = postgres {
             let batches = try DocumentBatch.make(records: records, discrepancies: discrepancies, documents: documents)
-            let summary = try PostgresLoad.run(batches, into: target, logger: logger)
-            logger.info("PostgreSQL \(target): \(summary.documents) documents, \(summary.records) records, \(summary.discrepancies) discrepancies (schema version \(summary.schemaVersion))")
+            let summary = try PostgresLoad.run(batches, into: target, prune: prune, logger: logger)
+            logger.info("\(summary.line(target: target))")
         }
     }
 }
 
 /// Runs a PostgreSQL load from synchronous command code.
 enum PostgresLoad {
-    static func run(_ batches: [DocumentBatch], into target: PostgresTarget, logger: Logger) throws -> LoadSummary {
+    static func run(_ batches: [DocumentBatch], into target: PostgresTarget, prune: Bool,
+                    logger: Logger) throws -> LoadSummary {
         final class Box: @unchecked Sendable { var result: Result<LoadSummary, Error>? }
         let box = Box()
         let done = DispatchSemaphore(value: 0)
         let loader = PostgresLoader(target: target, logger: Logger(label: "kinerja.postgres"))
         Task {
-            do { box.result = .success(try await loader.load(batches)) } catch { box.result = .failure(error) }
+            do { box.result = .success(try await loader.load(batches, prune: prune)) } catch { box.result = .failure(error) }
             done.signal()
         }
         done.wait()
         return try box.result!.get()
+    }
+}
+
+extension LoadSummary {
+    /// The log line of a load.
+    func line(target: PostgresTarget) -> String {
+        "PostgreSQL \(target): \(documents) documents, \(records) records, \(discrepancies) discrepancies"
+            + (pruned > 0 ? ", \(pruned) documents no longer in the output removed" : "")
+            + " (schema version \(schemaVersion))"
     }
 }

@@ -5,15 +5,30 @@ import Foundation
 import Logging
 import Model
 import Validate
+import Warehouse
 
 /// Severity at which `--fail-on` makes the run exit non-zero.
 enum FailOn: String, ExpressibleByArgument, CaseIterable {
     case never, warning, error
 }
 
+/// The exit statuses of `kinerja run` (the README and `--help` list them).
+enum RunStatus {
+    /// Nothing could be read: the paths hold no PDF, or every file failed.
+    static let nothingRead: Int32 = 1
+    /// `--fail-on`: findings of that severity or worse.
+    static let findings: Int32 = 3
+}
+
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read PDFs (files or folders, searched recursively) and write records, discrepancies and documents.csv.")
+        abstract: "Read PDFs (files or folders, searched recursively) and write records, discrepancies and documents.csv.",
+        discussion: """
+            Exit status: 0 the batch ran (failed files are rows of documents.csv); 1 nothing could be \
+            read (no PDF under the paths, or every file failed), or the output folder is in use by another \
+            run; 3 --fail-on found findings of that severity; 64 usage or configuration error (nothing is \
+            read); 130 interrupted (run again to resume: documents read are kept).
+            """)
 
     @Argument(help: "PDF files or folders.")
     var paths: [String]
@@ -30,8 +45,11 @@ struct Run: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
-    @Option(help: "Also load the output into PostgreSQL: postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE.")
+    @Option(help: "Also load the output into PostgreSQL: postgres://USER@HOST[:PORT]/DATABASE; what the URL leaves out comes from PGHOST, PGPORT, PGUSER, PGDATABASE, PGPASSWORD and ~/.pgpass (or PGPASSFILE).")
     var postgres: String?
+
+    @Flag(help: "With --postgres: also remove from the database the documents this run does not have.")
+    var prune = false
 
     @Flag(help: "Print one JSON object per document on standard output, then a summary object.")
     var json = false
@@ -47,24 +65,57 @@ struct Run: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if prune, postgres == nil { throw ValidationError("--prune removes rows from the --postgres database; give --postgres too") }
+        if prune, shard != nil {
+            throw ValidationError("--prune with --shard would remove the other shards' documents; prune with `kinerja load --prune` on the whole output")
+        }
+        // `kinerja runn x.pdf`: a mistyped subcommand, not a missing input.
+        if let first = paths.first, !first.contains("/"), !first.contains("."),
+           !FileManager.default.fileExists(atPath: first) {
+            let names = Kinerja.configuration.subcommands.filter { $0 != Worker.self }.map { $0._commandName }
+            let near = ConfigProblem.nearest(first, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+            throw ValidationError("'\(first)' is neither a subcommand (\(names.joined(separator: ", ")))\(near) nor a file or folder")
+        }
     }
 
     func run() throws {
-        let config: PipelineConfig
-        do {
-            config = try ConfigLoader.load(self.config)
-        } catch {
-            throw ValidationError("cannot read the configuration: \(error)")
-        }
+        LineLogHandler.installed
         var log = Logger(label: "kinerja")
         log.logLevel = quiet ? .error : .info
         let logger = log
 
+        // Everything that can be wrong with the command is found before any document is read.
+        let config: PipelineConfig
+        let target: PostgresTarget?
+        do {
+            config = try ConfigLoader.load(self.config)
+            target = try postgres.map { try PostgresTarget(url: $0) }
+        } catch {
+            Self.printError("\(error)")
+            throw ExitCode.validationFailure
+        }
+        let directory = URL(fileURLWithPath: out)
+        let lock: OutputLock
+        do {
+            lock = try OutputLock(directory: directory)
+        } catch {
+            Self.printError("\(error)")
+            throw ExitCode(RunStatus.nothingRead)
+        }
+        defer { withExtendedLifetime(lock) {} }
+
         let batch = Batch(
             config: config, configPath: self.config.map { URL(fileURLWithPath: $0).path }, jobs: jobs, shard: shard,
-            cache: noCache ? nil : try ResultCache(outputDirectory: URL(fileURLWithPath: out), config: config))
-        let (outcomes, progress) = batch.run(paths: paths, progressStyle: .choose(quiet: quiet, json: json),
-                                             logger: logger)
+            cache: noCache ? nil : try ResultCache(outputDirectory: directory, config: config))
+        let (outcomes, progress, files) = batch.run(paths: paths, progressStyle: .choose(quiet: quiet, json: json),
+                                                    logger: logger)
+        guard !files.isEmpty || outcomes.contains(where: { $0.summary.status == .skipped }) else {
+            // No PDF at all (missing paths, empty folders): the last run's output stays as it was.
+            progress.abandon()
+            let missing = outcomes.map(\.summary.error).joined(separator: "; ")
+            Self.printError("no PDF found in \(paths.joined(separator: ", "))\(missing.isEmpty ? "" : ": \(missing)"); \(out) is left as it was")
+            throw ExitCode(RunStatus.nothingRead)
+        }
 
         let validation = Validator(config: config.validate).validate(outcomes.flatMap(\.records),
                                                                      catalog: outcomes.catalog(config.catalog))
@@ -76,22 +127,46 @@ struct Run: ParsableCommand {
             return s
         }
 
-        try OutputStage(config: config, directory: URL(fileURLWithPath: out), postgres: postgres, logger: logger)
+        try OutputStage(config: config, directory: directory, postgres: target, prune: prune, logger: logger)
             .write(records: validation.records, discrepancies: validation.discrepancies, documents: summaries,
-                   inputPaths: paths)
-        let writer = try OutputWriter(directory: URL(fileURLWithPath: out), config: config.export)
+                   files: files)
+        let writer = try OutputWriter(directory: directory, config: config.export)
         try writer.writeIndicators(validation.indicators)
         try writer.writeTables(outcomes.flatMap(\.tables))
 
         progress.finish(documents: summaries.count, records: validation.records.count,
                         discrepancies: validation.discrepancies.count, output: out)
 
-        let worst = validation.discrepancies.map(\.severity).max()
-        switch (failOn, worst) {
-        case (.error, .error?), (.warning, .warning?), (.warning, .error?):
-            throw ExitCode(3)
-        default:
-            break
+        let read = summaries.filter { $0.status != .failed && $0.status != .skipped }.count
+        guard read > 0 else {
+            Self.printError("none of the \(summaries.count) files could be read (documents.csv says why for each)")
+            throw ExitCode(RunStatus.nothingRead)
+        }
+        let worst: Severity?
+        switch failOn {
+        case .never: worst = nil
+        case .warning: worst = .warning
+        case .error: worst = .error
+        }
+        if let worst {
+            let hits = validation.discrepancies.filter { $0.severity >= worst }
+            if !hits.isEmpty {
+                var byRule: [String: Int] = [:]
+                for hit in hits { byRule["\(hit.rule)", default: 0] += 1 }
+                let order = byRule.sorted { (a: (key: String, value: Int), b: (key: String, value: Int)) -> Bool in
+                    a.value != b.value ? a.value > b.value : a.key < b.key
+                }
+                let rules = order.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+                Self.printError("--fail-on \(failOn.rawValue): \(hits.count) findings of severity \(worst.rawValue) or worse (\(rules)); exit status 3")
+                throw ExitCode(RunStatus.findings)
+            }
+        }
+    }
+
+    /// One line on standard error, escaped like the log.
+    static func printError(_ message: String) {
+        for line in message.split(separator: "\n") {
+            FileHandle.standardError.write(Data("kinerja: error: \(LineLogHandler.escaped(String(line)))\n".utf8))
         }
     }
 }

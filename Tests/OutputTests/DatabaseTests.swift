@@ -46,6 +46,31 @@ enum TestPostgres {
         return c.string!
     }
 
+    /// The server's URL; without one, the test is cancelled with a banner,
+    /// or fails under `CI=true` (CI must run every test).
+    static func serverOrCancel() throws -> String {
+        switch server {
+        case .success(let url): return url
+        case .failure(let why):
+            try unavailable(why.description)
+            throw why
+        }
+    }
+
+    static func unavailable(_ why: String) throws {
+        if ProcessInfo.processInfo.environment["CI"] == "true" {
+            throw TestFailure("PostgreSQL is needed under CI=true and no server could be started: \(why)")
+        }
+        print("""
+            ********************************************************************
+            SKIPPED a PostgreSQL test: no server could be started
+            (\(why)). Set KINERJA_TEST_POSTGRES_URL or install Debian's
+            postgresql package.
+            ********************************************************************
+            """)
+        try Test.cancel("PostgreSQL: no server (\(why))")
+    }
+
     static func counts(_ url: String) throws -> [String: Int] {
         var out: [String: Int] = [:]
         for t in TableSpec.all {
@@ -94,14 +119,8 @@ struct DatabaseTests {
         #expect(try SQLiteStore(url: sqlite).counts() == csv, "SQLite after two runs")
 
         guard let database else {
-            print("""
-                ********************************************************************
-                SKIPPED the PostgreSQL half of this test: no server could be started
-                (\(noServer ?? "")). Set KINERJA_TEST_POSTGRES_URL or install Debian's
-                postgresql package.
-                ********************************************************************
-                """)
-            try Test.cancel("PostgreSQL: no server (\(noServer ?? ""))")
+            try TestPostgres.unavailable(noServer ?? "")
+            return
         }
         #expect(try TestPostgres.counts(database) == csv, "PostgreSQL after one load")
         #expect(try TestPostgres.query(database, "SELECT string_agg(version::text, ',') FROM schema_version") == "1")
@@ -119,4 +138,88 @@ struct DatabaseTests {
         #expect(pagu > 1_000_000)
         #expect(try TestPostgres.query(database, "SELECT COUNT(*) FROM records WHERE jsonb_typeof(extra) <> 'object'") == "0")
     }
+}
+
+@Suite("PostgreSQL: a batch it can trust")
+struct WarehouseIntegrityTests {
+    static func devFile(_ name: String) -> URL { TestEnvironment.devCorpus.appendingPathComponent(name + ".pdf") }
+
+    static func replace(_ target: URL, with source: URL) throws {
+        try? FileManager.default.removeItem(at: target)
+        try FileManager.default.copyItem(at: source, to: target)
+    }
+
+    /// A corrected file and a removed one: the database follows the
+    /// output's source files, and `--prune` leaves exactly the last run.
+    @Test func aRerunReplacesByFileAndPruneRemovesWhatLeft() throws {
+        let database = try TestPostgres.freshDatabase(on: try TestPostgres.serverOrCancel())
+        let root = try TestEnvironment.temporaryDirectory("pg-stale")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let input = root.appendingPathComponent("in"), out = root.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        try Self.replace(input.appendingPathComponent("report.pdf"), with: Self.devFile("lk01_lkjip_2022_dp3a_kab_bantul"))
+        try Self.replace(input.appendingPathComponent("other.pdf"),
+                         with: Self.devFile("tw02_pengukuran_kinerja_2024_dinsospmd_kab_lombok_timur"))
+        let one = try runKinerja(["run", input.path, "--out", out.path, "--quiet", "--postgres", database])
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(try TestPostgres.counts(database) == (try DatabaseTests.csvCounts(out)))
+
+        try Self.replace(input.appendingPathComponent("report.pdf"), with: Self.devFile("lk02_lkjip_2021_dinkes_kota_cilegon"))
+        try FileManager.default.removeItem(at: input.appendingPathComponent("other.pdf"))
+        let two = try runKinerja(["run", input.path, "--out", out.path, "--quiet", "--postgres", database])
+        #expect(two.status == 0, "\(two.stderr)")
+        let reportRecords = try readCSV(out.appendingPathComponent("records.csv")).rows.count
+        #expect(try TestPostgres.query(database, "SELECT COUNT(*) FROM records WHERE source_file = 'report.pdf'")
+                == "\(reportRecords)", "the corrected file's rows replace the old ones")
+        #expect(try TestPostgres.query(database, "SELECT COUNT(DISTINCT doc_id) FROM records WHERE source_file = 'report.pdf'") == "1")
+        #expect(try TestPostgres.query(database, "SELECT COUNT(*) FROM documents") == "2", "without --prune other.pdf stays")
+
+        let three = try runKinerja(["run", input.path, "--out", out.path, "--quiet", "--postgres", database, "--prune"])
+        #expect(three.status == 0, "\(three.stderr)")
+        #expect(try TestPostgres.counts(database) == (try DatabaseTests.csvCounts(out)), "--prune: exactly the last run")
+    }
+
+    /// Four loads of one output into one database at once: none fails
+    /// (deadlocks and serialization failures are retried), rows as once.
+    @Test func concurrentLoadsIntoOneDatabase() throws {
+        let database = try TestPostgres.freshDatabase(on: try TestPostgres.serverOrCancel())
+        let run = try CorpusRun.get()
+        let results = Slots(4)
+        DispatchQueue.concurrentPerform(iterations: 4) { i in
+            results.set(i, Result { try runKinerja(["load", "--postgres", database, run.output.path, "--quiet"]) })
+        }
+        for result in results.all {
+            let r = try result.get()
+            #expect(r.status == 0, "\(r.stderr.suffix(1500))")
+        }
+        #expect(try TestPostgres.counts(database) == (try DatabaseTests.csvCounts(run.output)))
+    }
+
+    /// The password and the rest of the connection from the standard PG*
+    /// variables, never echoed.
+    @Test func credentialsFromPGVariables() throws {
+        let server = try TestPostgres.serverOrCancel()
+        let database = try TestPostgres.freshDatabase(on: server)
+        let url = try #require(URLComponents(string: database))
+        let secret = "s3cret-\(UUID().uuidString.prefix(6))"
+        let run = try CorpusRun.get()
+        let r = try runProcess(try TestEnvironment.kinerjaBinary(),
+                               ["load", "--postgres", "postgres:///\(url.path.dropFirst())", run.output.path],
+                               environment: ["PGHOST": url.host ?? "127.0.0.1", "PGPORT": "\(url.port ?? 5432)",
+                                             "PGUSER": url.user ?? "postgres", "PGPASSWORD": secret],
+                               currentDirectory: TestEnvironment.packageRoot, timeout: 300)
+        #expect(r.status == 0, "\(r.stderr.suffix(1500))")
+        #expect(!r.stdout.contains(secret) && !r.stderr.contains(secret))
+        #expect(r.stderr.contains(":***@"), "the log names the server with the password hidden: \(r.stderr)")
+        #expect(try TestPostgres.counts(database) == (try DatabaseTests.csvCounts(run.output)))
+    }
+}
+
+/// Results filled from concurrent threads.
+private final class Slots: @unchecked Sendable {
+    private var values: [Result<ProcessResult, Error>?]
+    private let lock = NSLock()
+    init(_ n: Int) { values = Array(repeating: nil, count: n) }
+    func set(_ i: Int, _ value: Result<ProcessResult, Error>) { lock.lock(); values[i] = value; lock.unlock() }
+    var all: [Result<ProcessResult, Error>] { lock.lock(); defer { lock.unlock() }; return values.compactMap { $0 } }
 }

@@ -15,13 +15,14 @@ struct Batch {
     var shard: Shard?
     var cache: ResultCache?
 
-    /// Reads the files and folders at `paths`. The outcomes come in input
-    /// order (files sorted by path, then the paths that could not be
-    /// searched); `progress` is to be finished once the output is written.
+    /// Reads the files and folders at `paths`. The outcomes come sorted by
+    /// `sourceFile`, one per input file (read, failed or skipped);
+    /// `progress` is to be finished once the output is written.
     func run(paths: [String], progressStyle: ProgressStyle, logger: Logger)
-        -> (outcomes: [DocumentOutcome], progress: BatchProgress) {
-        let (found, problems) = InputDiscovery.files(in: paths)
-        let files = fingerprint(found)
+        -> (outcomes: [DocumentOutcome], progress: BatchProgress, files: [String: URL]) {
+        let inputs = InputDiscovery.files(in: paths)
+        for note in inputs.notes { logger.warning("\(note)") }
+        let files = fingerprint(inputs.files)
         let mine = files.filter { file in
             guard let shard else { return true }
             switch file.hash {
@@ -29,15 +30,18 @@ struct Batch {
             case .failure: return shard.contains(unreadable: file.input.sourceFile)
             }
         }
-        let unsearched = problems.sorted { $0.key.sourceFile < $1.key.sourceFile }
-            .filter { shard?.contains(unreadable: $0.key.sourceFile) ?? true }
+        let unsearched = inputs.unreadable.filter { shard?.contains(unreadable: $0.file.sourceFile) ?? true }
+        let special = inputs.skipped.filter { shard?.contains(unreadable: $0.file.sourceFile) ?? true }
 
         let progress = BatchProgress(style: progressStyle, logger: logger,
-                                     totalFiles: mine.count + unsearched.count,
+                                     totalFiles: mine.count + unsearched.count + special.count,
                                      totalBytes: mine.reduce(0) { $0 + $1.bytes })
         let slots = Slots<DocumentOutcome>(count: mine.count)
         var jobs: [WorkerPool.Job] = []
         var jobSlot: [Int] = []
+        // The same bytes under several names are one document: read once,
+        // under the first name; the others are `skipped` rows naming it.
+        var firstWithHash: [String: String] = [:]
         for (i, file) in mine.enumerated() {
             switch file.hash {
             case .failure(let error):
@@ -45,6 +49,14 @@ struct Batch {
                 slots[i] = outcome
                 progress.finished(job: -1, outcome, bytes: file.bytes, cached: false)
             case .success(let hash):
+                if let first = firstWithHash[hash] {
+                    let outcome = DocumentOutcome.skipped(file.input, docID: hash,
+                                                          "the same content as \(first), which is read instead")
+                    slots[i] = outcome
+                    progress.finished(job: -1, outcome, bytes: file.bytes, cached: false)
+                    continue
+                }
+                firstWithHash[hash] = file.input.sourceFile
                 if let outcome = cache?.outcome(fileHash: hash, sourceFile: file.input.sourceFile) {
                     slots[i] = outcome
                     progress.finished(job: -1, outcome, bytes: file.bytes, cached: true)
@@ -81,12 +93,18 @@ struct Batch {
         }
 
         var outcomes = slots.values.compactMap { $0 }
+        for (file, why) in special {
+            let outcome = DocumentOutcome.skipped(file, why)
+            progress.finished(job: -1, outcome, bytes: 0, cached: false)
+            outcomes.append(outcome)
+        }
         for (file, why) in unsearched {
             let outcome = DocumentOutcome.failed(file, why)
             progress.finished(job: -1, outcome, bytes: 0, cached: false)
             outcomes.append(outcome)
         }
-        return (outcomes, progress)
+        outcomes.sort { $0.summary.sourceFile < $1.summary.sourceFile }
+        return (outcomes, progress, Dictionary(uniqueKeysWithValues: inputs.files.map { ($0.sourceFile, $0.url) }))
     }
 
     /// A found file with its size and SHA-256 (or why it cannot be read).

@@ -101,14 +101,23 @@ final class BatchProgress: @unchecked Sendable {
             if !s.error.isEmpty { metadata["error"] = "\(s.error)" }
             if s.status == .failed {
                 logger.error("document failed", metadata: metadata)
+            } else if s.status == .skipped {
+                logger.warning("document skipped", metadata: metadata)
             } else {
                 logger.info("document read", metadata: metadata)
             }
         case .quiet:
             if s.status == .failed { logger.error("\(s.error)") }
         case .bar:
-            if s.status == .failed { printAboveBar("failed: \(s.error)") }
+            if s.status == .failed || s.status == .skipped { printAboveBar("\(s.status.rawValue): \(s.error)") }
         }
+    }
+
+    /// Stops the bar without a summary (the run ends with an error).
+    func abandon() {
+        ticker?.cancel()
+        ticker = nil
+        if style == .bar { writeStderr("\r\u{1B}[2K") }
     }
 
     /// Stops the bar and prints the batch summary in the chosen style.
@@ -145,7 +154,7 @@ final class BatchProgress: @unchecked Sendable {
         lock.lock()
         let line = barLine()
         lock.unlock()
-        writeStderr("\r\u{1B}[2K" + message.prefix(400) + "\n" + line)
+        writeStderr("\r\u{1B}[2K" + LineLogHandler.escaped(String(message.prefix(400))) + "\n" + line)
     }
 
     /// `[██████░░░░░░] 12/40 files · 340 pages · 85.2 pages/s · ETA 0:10 · 1 failed`

@@ -64,6 +64,15 @@ extension DocumentOutcome {
             records: [])
     }
 
+    /// A file not read, and why (not a regular file; the same bytes as
+    /// another input).
+    static func skipped(_ file: InputFile, docID: String = "", _ why: String) -> DocumentOutcome {
+        DocumentOutcome(
+            summary: DocumentSummary(docID: docID, sourceFile: file.sourceFile, status: .skipped,
+                                     error: "\(file.sourceFile): \(why)".replacingOccurrences(of: "\n", with: " ")),
+            records: [])
+    }
+
     /// The outcome as it reads for a file with the same bytes under another name.
     func renamed(to sourceFile: String) -> DocumentOutcome {
         guard summary.sourceFile != sourceFile else { return self }
