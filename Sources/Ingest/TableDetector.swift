@@ -63,7 +63,7 @@ enum TableDetector {
         }
         var groups: [Int: [Ruling]] = [:]
         for i in rulings.indices { groups[find(i), default: []].append(rulings[i]) }
-        return Array(groups.values)
+        return groups.keys.sorted().map { groups[$0]! }
     }
 
     /// Distinct positions, closer ones merged to their mean.
@@ -192,7 +192,8 @@ enum TableDetector {
         }
 
         var cells: [GridCell] = []
-        for (root, s) in spans {
+        for root in spans.keys.sorted() {
+            let s = spans[root]!
             // A span whose text sits in separate columns, no word crossing
             // between them, is two cells whose border was not drawn.
             let pieces = s.c1 > s.c0 ? splitFalseMerge(cellWords[root] ?? [], c0: s.c0, c1: s.c1, cols: cols) : nil

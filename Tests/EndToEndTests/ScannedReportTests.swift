@@ -38,4 +38,19 @@ struct ScannedReportTests {
         }
         #expect(scanned == 51)
     }
+
+    @Test("The scan read again, one reader instead of several, gives the same bytes")
+    func sameBytesWhateverTheReaders() async throws {
+        let out = try await DevCorpusRun.shared.output()
+        let again = try Corpus.kinerja([Corpus.dev.appendingPathComponent(Self.scan)], name: "scan-again", jobs: 1)
+        for name in ["records.jsonl", "discrepancies.jsonl", "tables.csv"] {
+            func lines(_ folder: URL) throws -> [Substring] {
+                try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+                    .split(separator: "\n").filter { $0.contains(Self.scan) }
+            }
+            let first = try lines(out), second = try lines(again)
+            #expect(!first.isEmpty || name == "discrepancies.jsonl")
+            #expect(first == second, "\(name) differs between two reads of the scan")
+        }
+    }
 }

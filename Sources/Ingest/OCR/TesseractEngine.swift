@@ -62,6 +62,10 @@ final class TesseractEngine {
 
     /// Sets the page to read. Tesseract copies the pixels.
     func setImage(_ image: GrayImage, dpi: Int) {
+        // Nothing learnt on an earlier page may change how this one reads:
+        // pages go to whichever engine is free, so that would make the
+        // output depend on scheduling.
+        TessBaseAPIClearAdaptiveClassifier(handle)
         imageSize = (image.width, image.height)
         image.pixels.withUnsafeBufferPointer { px in
             TessBaseAPISetImage(handle, px.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))

@@ -170,7 +170,10 @@ struct DiagramForm {
     /// and the name after the colon (nil when none).
     func title(_ text: String) -> (level: CatalogLevel, name: String?, colon: Bool)? {
         let words = CatalogWords(text)
-        let keys = config.levelWords.keys.sorted { CatalogWords($0).tokens.count > CatalogWords($1).tokens.count }
+        let keys = config.levelWords.keys.sorted {
+            let a = CatalogWords($0).tokens.count, b = CatalogWords($1).tokens.count
+            return a != b ? a > b : $0 < $1
+        }
         guard let key = keys.first(where: { words.starts(with: $0) }), let level = config.levelWords[key] else {
             return nil
         }
@@ -313,7 +316,7 @@ struct DiagramForm {
         var rects = (page.boxes + RulingRectangles.find(page.rulings))
             .filter { $0.width * $0.height < pageArea * 0.25 }
             .filter { r in !taken.contains { $0.contains(x: r.midX, y: r.midY) } }
-        rects = Self.splitStacks(Array(Set(rects.map(\.rounded))))
+        rects = Self.splitStacks(Set(rects.map(\.rounded)).sorted { ($0.y0, $0.x0, $0.y1, $0.x1) < ($1.y0, $1.x0, $1.y1, $1.x1) })
         let words = page.words.filter { w in !taken.contains { $0.contains(x: w.bbox.midX, y: w.bbox.midY) } }
         // Each word to the smallest rectangle holding its centre.
         var content: [Int: [Word]] = [:]
@@ -623,8 +626,8 @@ enum RulingRectangles {
         var groups: [String: [Ruling]] = [:]
         for v in vs { groups["\(Int((v.start / tol).rounded())):\(Int((v.end / tol).rounded()))", default: []].append(v) }
         var out: [BBox] = []
-        for (_, group) in groups {
-            let sorted = group.sorted { $0.position < $1.position }
+        for key in groups.keys.sorted() {
+            let sorted = groups[key]!.sorted { $0.position < $1.position }
             for (l, r) in zip(sorted, sorted.dropFirst()) where r.position - l.position > 4 {
                 let top = max(l.start, r.start), bottom = min(l.end, r.end)
                 if covered(top, l.position, r.position), covered(bottom, l.position, r.position) {
@@ -684,12 +687,12 @@ struct Connectors {
                 }
             }
         }
-        boxesOfPath = paths.values.map { Array($0) }.filter { $0.count >= 2 }
+        boxesOfPath = paths.keys.sorted().map { paths[$0]!.sorted() }.filter { $0.count >= 2 }
     }
 
     /// Boxes joined to box `i` by some connector path.
     func joined(to i: Int) -> [Int] {
-        Array(Set(boxesOfPath.filter { $0.contains(i) }.flatMap { $0 }).subtracting([i]))
+        Set(boxesOfPath.filter { $0.contains(i) }.flatMap { $0 }).subtracting([i]).sorted()
     }
 
     /// A segment lying along an edge of the box (over half the edge or half

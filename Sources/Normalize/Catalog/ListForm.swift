@@ -184,7 +184,7 @@ struct ListForm {
             if let first = qualifier.first, let l = config.levelWords[first] { level = l; qualifier.removeFirst() }
             return Heading(level: level, qualifier: qualifier.joined(separator: " "), indicators: true)
         }
-        let levelWords = config.levelWords.keys.sorted { $0.count > $1.count }
+        let levelWords = config.levelWords.keys.sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
         if let word = levelWords.first(where: { words.starts(with: $0) }), let level = config.levelWords[word] {
             let rest = words.tokens.dropFirst(CatalogWords(word).tokens.count)
             return Heading(level: level, qualifier: rest.joined(separator: " "), indicators: false)
