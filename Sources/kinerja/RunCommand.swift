@@ -27,7 +27,7 @@ struct Run: ParsableCommand {
             Exit status: 0 the batch ran (failed files are rows of documents.csv); 1 nothing could be \
             read (no PDF under the paths, or every file failed), or the output folder is in use by another \
             run; 3 --fail-on found findings of that severity; 64 usage or configuration error (nothing is \
-            read); 130 interrupted (run again to resume: documents read are kept).
+            read); 130 interrupted by Ctrl-C, 143 by SIGTERM (run again to resume: documents read are kept).
             """)
 
     @Argument(help: "PDF files or folders.")
@@ -103,6 +103,9 @@ struct Run: ParsableCommand {
             throw ExitCode(RunStatus.nothingRead)
         }
         defer { withExtendedLifetime(lock) {} }
+        Interruption.exitOnSignals(resumeHint: noCache
+            ? "nothing is kept (--no-cache); run again to start over"
+            : "the documents finished are kept in \(out)/\(ResultCache.folderName); run the same command again to resume")
 
         let batch = Batch(
             config: config, configPath: self.config.map { URL(fileURLWithPath: $0).path }, jobs: jobs, shard: shard,

@@ -122,8 +122,8 @@ struct BatchIntegrityTests {
         ("export:\n  formats: [jsonl, parquet]\n", "export.formats[1]: unknown export format 'parquet'"),
         ("ingest:\n  max_pages: -5\n", "ingest.max_pages: must be at least 1"),
         ("ingest:\n  max_pages: 0\n", "ingest.max_pages: must be at least 1"),
-        ("ingest:\n  document_time_limit: 0\n", "ingest.document_time_limit: must be more than 0"),
-        ("ingest:\n  page_time_limit: -1\n", "ingest.page_time_limit: must be more than 0"),
+        ("ingest:\n  document_time_limit: -1\n", "ingest.document_time_limit: must be 0 (no limit) or more"),
+        ("ingest:\n  page_time_limit: -0.5\n", "ingest.page_time_limit: must be 0 (no limit) or more"),
         ("ingest:\n  max_pages: many\n", "ingest.max_pages: expected a whole number"),
         ("normalize:\n  ocr_min_confidence: 150\n", "normalize.ocr_min_confidence: must be between 0 and 100"),
         ("validate:\n  rating_scales: [{name: x, bands: [{label: A, atleast: 5}]}]\n",
@@ -197,6 +197,32 @@ struct BatchIntegrityTests {
         #expect(version.status == 0 && version.stdout.hasPrefix("kinerja "), "\(version.stdout)")
         let help = try BatchSupport.run(["run", "--help"])
         #expect(help.stdout.contains("Exit status:") && help.stdout.contains("130 interrupted"))
+    }
+
+    /// SIGTERM (as Ctrl-C's SIGINT) ends the run with 128 + the signal and a
+    /// line saying how to resume; the next run into the folder completes.
+    @Test func anInterruptedRunSaysSoAndTheNextCompletes() throws {
+        let folders = try BatchSupport.runFolders("interrupt")
+        defer { try? FileManager.default.removeItem(at: folders.root) }
+        try BatchSupport.thousandPagePDF(at: folders.input.appendingPathComponent("big.pdf"))
+        try Self.copy(Self.first, to: folders.input, as: "report.pdf")
+        let logs = try BatchSupport.temporaryFolder("interrupt-logs")
+        defer { try? FileManager.default.removeItem(at: logs) }
+        let run = try BatchSupport.start(["run", folders.input.path, "--out", folders.out.path, "--quiet", "--jobs", "1"],
+                                         logs: logs)
+        let lockFile = folders.out.appendingPathComponent(".kinerja.lock")
+        #expect(BatchSupport.wait(upTo: 30) {
+            (try? String(contentsOf: lockFile, encoding: .utf8))?.hasPrefix("\(run.processIdentifier)") == true
+        })
+        Thread.sleep(forTimeInterval: 0.5)
+        kill(run.processIdentifier, SIGTERM)
+        run.waitUntilExit()
+        #expect(run.terminationReason == .exit && run.terminationStatus == 143)
+        let said = try String(contentsOf: logs.appendingPathComponent("stderr"), encoding: .utf8)
+        #expect(said.contains("interrupted by SIGTERM") && said.contains("run the same command again to resume"), "\(said)")
+        let again = try BatchSupport.run(["run", folders.input.path, "--out", folders.out.path, "--quiet"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try DocumentsTable(contentsOf: folders.out.appendingPathComponent("documents.csv")).rows.count == 2)
     }
 
     // MARK: 7. odd paths

@@ -42,31 +42,53 @@ struct TableSpecTests {
 
 @Suite("kinerja.sqlite")
 struct SQLiteStoreTests {
-    @Test func rerunsReplaceADocumentsRowsAndKeepOthers() throws {
+    /// Each write is a snapshot: the database holds exactly the rows written
+    /// last, a document read anew or left out leaves no stale row.
+    @Test func eachWriteReplacesTheDatabase() throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var config = ExportConfig()
         config.formats = [.sqlite]
         let writer = try OutputWriter(directory: dir, config: config)
+        func counts() throws -> [String: Int] { try SQLiteStore(url: dir.appendingPathComponent("kinerja.sqlite")).counts() }
         try writer.writeAll(records: Fixtures.records, discrepancies: Fixtures.discrepancies, documents: Fixtures.documents)
-        let store = try SQLiteStore(url: dir.appendingPathComponent("kinerja.sqlite"))
-        let once = try store.counts()
+        let once = try counts()
         #expect(once == ["records": 3, "discrepancies": 2, "documents": 2])
         try writer.writeAll(records: Fixtures.records, discrepancies: Fixtures.discrepancies, documents: Fixtures.documents)
-        #expect(try store.counts() == once)
+        #expect(try counts() == once)
 
         // The document read anew with one record fewer: its stale row goes.
         try writer.writeAll(records: Array(Fixtures.records.prefix(2)), discrepancies: Fixtures.discrepancies,
                             documents: Fixtures.documents)
-        #expect(try store.counts()["records"] == 2)
+        #expect(try counts()["records"] == 2)
 
-        // Another document's rows stay.
+        // A run of another document only: the first one's rows go.
         var other = Fixtures.sparse
         other.docID = String(repeating: "e", count: 64)
         other.sourceFile = "other.pdf"
         let summary = DocumentSummary(docID: other.docID, sourceFile: "other.pdf", status: .ok, pages: 1, records: 1)
         try writer.writeAll(records: [other], discrepancies: [], documents: [summary])
-        #expect(try store.counts() == ["records": 3, "discrepancies": 2, "documents": 3])
+        #expect(try counts() == ["records": 1, "discrepancies": 0, "documents": 1])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".tmp") }.isEmpty)
+    }
+
+    /// Loading into an existing database (`SQLiteStore.load`) replaces a
+    /// document's rows and keeps the others'.
+    @Test func loadReplacesADocumentsRowsAndKeepsOthers() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try SQLiteStore(url: dir.appendingPathComponent("kinerja.sqlite"))
+        let batches = try DocumentBatch.make(records: Fixtures.records, discrepancies: Fixtures.discrepancies,
+                                             documents: Fixtures.documents)
+        try store.load(batches)
+        try store.load(batches)
+        #expect(try store.counts() == ["records": 3, "discrepancies": 2, "documents": 2])
+        var other = Fixtures.sparse
+        other.docID = String(repeating: "e", count: 64)
+        other.sourceFile = "other.pdf"
+        let summary = DocumentSummary(docID: other.docID, sourceFile: "other.pdf", status: .ok, pages: 1, records: 1)
+        try store.load(try DocumentBatch.make(records: [other], discrepancies: [], documents: [summary]))
+        #expect(try store.counts() == ["records": 4, "discrepancies": 2, "documents": 3])
     }
 
     @Test func batchesGroupByDocument() throws {

@@ -123,11 +123,11 @@ extension PipelineConfig {
         func require(_ ok: Bool, _ path: String, _ message: String) {
             if !ok { out.append(ConfigProblem(path: path, message: message)) }
         }
-        func positive(_ value: Double, _ path: String) {
-            require(value.isFinite && value > 0, path, "must be more than 0 seconds (is \(value))")
+        func limit(_ value: Double, _ path: String) {
+            require(value.isFinite && value >= 0, path, "must be 0 (no limit) or more seconds (is \(value))")
         }
-        positive(ingest.documentTimeLimit, "ingest.document_time_limit")
-        positive(ingest.pageTimeLimit, "ingest.page_time_limit")
+        limit(ingest.documentTimeLimit, "ingest.document_time_limit")
+        limit(ingest.pageTimeLimit, "ingest.page_time_limit")
         require(ingest.maxPages >= 1, "ingest.max_pages", "must be at least 1 (is \(ingest.maxPages))")
         require(ingest.ocr.dpi >= 72 && ingest.ocr.dpi <= 1200, "ingest.ocr.dpi",
                 "must be between 72 and 1200 (is \(ingest.ocr.dpi))")

@@ -37,10 +37,12 @@ public struct PipelineConfig: Sendable, Codable, Equatable {
 
 /// Ingest: how pages are read.
 public struct IngestConfig: Sendable, Codable, Equatable {
-    /// Longest a single document may take before it is abandoned, seconds.
+    /// Longest a single document may take before it is abandoned, seconds
+    /// (0: no limit).
     public var documentTimeLimit: Double = 3600
     /// Longest a document may go without finishing a page, seconds: a hung
-    /// page is caught early while a long scan goes on page by page.
+    /// page is caught early while a long scan goes on page by page (0: no
+    /// limit).
     public var pageTimeLimit: Double = 120
     /// Pages beyond this count are not read (the document is `partial`).
     public var maxPages: Int = 5000
