@@ -27,6 +27,7 @@ struct DocumentContext {
         reportYear = DocumentContext.reportingMonthYear(in: opening)
             ?? DocumentContext.statedYear(in: opening)
             ?? DocumentContext.statedYear(in: document.pages.flatMap(\.lines).map(\.text))
+            ?? DocumentContext.fileNameYear(document.sourceFile)
         let title = document.pages.first { !$0.lines.isEmpty }?.lines.prefix(10).map(\.text) ?? []
         kind = DocumentContext.kind(title: title.joined(separator: " ").lowercased(),
                                     opening: opening.joined(separator: " ").lowercased())
@@ -52,6 +53,26 @@ struct DocumentContext {
             years.append(y)
         }
         return years
+    }
+
+    /// The one year a file's name holds (`LKjIP_2021_Dinkes.pdf`,
+    /// `eiku-2021-12.pdf`): a run of four digits from 1990 to 2099, not part
+    /// of a longer number; nil when there is none or more than one. Used
+    /// only when the text states no year at all (a web application's print
+    /// with the year in its address bar only).
+    static func fileNameYear(_ sourceFile: String) -> Int? {
+        let name = sourceFile.split(separator: "/").last.map(String.init) ?? sourceFile
+        var years = Set<Int>()
+        var run = ""
+        for ch in name + " " {
+            if ch.isASCII, ch.isNumber {
+                run.append(ch)
+                continue
+            }
+            if run.count == 4, let y = Int(run), (1990...2099).contains(y) { years.insert(y) }
+            run = ""
+        }
+        return years.count == 1 ? years.first : nil
     }
 
     /// The first year a line of `lines` states (`statedYears`), else nil:

@@ -139,3 +139,63 @@ extension RecordBuilder {
         if r.indicator.isEmpty, let name = r.name { r.indicator = name }
     }
 }
+
+/// A table that names each level in a column of its own, outermost first:
+/// `Program | Kegiatan | Target Kinerja | Sub Kegiatan | Target |
+/// Realisasi` (an e-IKU print, a Renja form). A row's record is the
+/// deepest level's: its name from that column, its path from the outer
+/// ones (merged down over their rows); the figures printed left of the
+/// deepest column belong to an outer level and are kept as `extra`.
+struct LevelColumns {
+    /// The deepest level's name column and its level.
+    var deepest: Int
+    var level: Level
+    /// The outer levels' name columns, outermost first.
+    var outer: [Int]
+
+    /// Two or more name columns under separate headers, each naming a
+    /// different budget level (program, kegiatan, sub kegiatan) in
+    /// ascending depth from left to right; nil otherwise.
+    static func find(in table: LogicalTable) -> LevelColumns? {
+        let names = table.roles.indices.filter { table.roles[$0] == .name && $0 < table.paths.count }
+        guard names.count >= 2 else { return nil }
+        var levels: [(column: Int, level: BudgetLevel)] = []
+        for c in names {
+            guard let level = HeaderMapper.budgetLevel(named: HeaderTokens(table.paths[c].joined(separator: " "))),
+                  level != .paket else { return nil }
+            levels.append((c, level))
+        }
+        let order: [BudgetLevel] = [.program, .kegiatan, .subKegiatan]
+        let depths = levels.map { order.firstIndex(of: $0.level)! }
+        // Strictly deeper from left to right: one header each.
+        guard zip(depths, depths.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+        let deepest = levels.last!
+        let level: Level
+        switch deepest.level {
+        case .program: level = .program
+        case .kegiatan: level = .kegiatan
+        default: level = .subKegiatan
+        }
+        return LevelColumns(deepest: deepest.column, level: level, outer: levels.dropLast().map(\.column))
+    }
+}
+
+extension RecordBuilder {
+    /// The records of a table whose levels have columns of their own
+    /// (`LevelColumns`).
+    func levelColumnRecords(_ table: LogicalTable, _ columns: LevelColumns) -> TableReading {
+        var part = table
+        for c in 0..<columns.deepest where table.roles[c].valueField != nil || table.roles[c].isLevelPagu {
+            part.roles[c] = .extra(table.paths[c].joined(separator: " › "))
+        }
+        for c in columns.outer { part.roles[c] = .ignored }
+        var reading = readPlain(part)
+        for i in reading.records.indices {
+            guard let row = table.rows.first(where: { $0.number == reading.records[i].row }) else { continue }
+            reading.records[i].level = columns.level
+            reading.records[i].path = columns.outer.map { row.text($0) }.filter { !$0.isEmpty }
+        }
+        reading.readAs = part.roles.indices.map { c in columns.outer.contains(c) ? .name : part.roles[c] }
+        return reading
+    }
+}

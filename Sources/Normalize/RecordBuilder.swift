@@ -23,7 +23,9 @@ struct RecordBuilder {
     /// (a quarterly workbook's sheet before the row had figures).
     func records(for table: LogicalTable) -> TableReading {
         var reading = read(table)
-        reading.mapping = mapping(table)
+        var mapped = table
+        if let roles = reading.readAs { mapped.roles = roles }
+        reading.mapping = mapping(mapped)
         // A reason only for a table that prints figures.
         reading.printsFigures = printsFigures(table)
         if !reading.printsFigures {
@@ -89,6 +91,7 @@ struct RecordBuilder {
         if givesRecords(table), let (bands, trailing) = LevelBand.bands(of: table) {
             return bandRecords(table, bands: bands, trailing: trailing)
         }
+        if let columns = LevelColumns.find(in: table) { return levelColumnRecords(table, columns) }
         return readPlain(table)
     }
 
@@ -365,6 +368,9 @@ struct TableReading {
     /// Records of rows that print nothing (see `RecordBuilder.records(for:)`).
     var blank: [Record] = []
     var mapping: [String] = []
+    /// The roles the columns were read with, when not their headers' own
+    /// (a figure of an outer level kept as `extra`).
+    var readAs: [ColumnRole]?
     /// Why a table that prints figures gave no records; "" otherwise.
     var reason: String = ""
     /// True when a body cell prints a figure.

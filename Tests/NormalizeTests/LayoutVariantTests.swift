@@ -16,6 +16,9 @@ struct VariantTable {
 
     var columnCount: Int { body.first?.count ?? 0 }
 
+    /// A body cell's text meaning "the cell above runs on over this row".
+    static let mergedDown = "↑"
+
     /// One page holding the caption and the table, as Ingest would hand it.
     func document() -> IngestedDocument {
         let width = 60.0, height = 14.0, top = 100.0
@@ -38,10 +41,18 @@ struct VariantTable {
             r += 1
             rowEdges.append(top + Double(r) * height)
         }
+        var above: [Int: Int] = [:]   // column → index in `cells` of the cell above
         for bodyRow in body {
             for (c, text) in bodyRow.enumerated() {
+                // `↑`: the cell above is merged down over this row.
+                if text == Self.mergedDown, let i = above[c] {
+                    cells[i].rowSpan += 1
+                    cells[i].bbox.y1 += height
+                    continue
+                }
                 let box = BBox(x0: 20 + Double(c) * width, y0: top + Double(r) * height,
                                x1: 20 + Double(c + 1) * width, y1: top + Double(r + 1) * height)
+                above[c] = cells.count
                 cells.append(GridCell(row: r, column: c, bbox: box,
                                       lines: text.isEmpty ? [] : [Self.line(text, x: box.x0 + 1, y: box.y0 + 2)]))
             }
@@ -235,6 +246,14 @@ struct VariantTable {
         #expect(DocumentContext.statedYear(in: lines) == 2016)
     }
 
+    @Test("A file name's one year, when the text states none", arguments: [
+        ("LKjIP_2021_Dinkes.pdf", 2021), ("eiku-2021-12-diskominfo.pdf", 2021), ("dinsos/PK 2019 (revisi).pdf", 2019),
+        ("laporan-2020-2021.pdf", nil), ("scan_20210115.pdf", nil), ("laporan.pdf", nil), ("2016/laporan.pdf", nil),
+    ] as [(String, Int?)])
+    func fileNameYear(name: String, year: Int?) {
+        #expect(DocumentContext.fileNameYear(name) == year)
+    }
+
     @Test("A reporting month gives the year of a monitoring sheet",
           arguments: ["Bulan : Januari 2021", "Bulan Januari 2021", "BULAN : JANUARI 2021"])
     func reportingMonth(line: String) {
@@ -251,5 +270,48 @@ struct VariantTable {
     ])
     func kinds(title: String, kind: DocumentSummary.Kind) {
         #expect(DocumentContext.kind(title: title.lowercased(), opening: title.lowercased()) == kind)
+    }
+
+    /// Levels in columns of their own (`Program | Kegiatan | Sub Kegiatan |
+    /// Target | Realisasi`), the outer names merged down over their rows,
+    /// with and without a figure of the outer level between them, in
+    /// several wordings: each row is a record of the deepest level, its
+    /// path the outer names, an outer level's figure kept as extra.
+    @Test("Levels in columns of their own", arguments: [
+        ["Program", "Kegiatan", "Sub Kegiatan"],
+        ["PROGRAM", "KEGIATAN", "SUB KEGIATAN"],
+        ["Nama Program", "Nama Kegiatan", "Nama Sub Kegiatan"],
+        ["Program", "Kegiatan", "Subkegiatan"],
+    ], [false, true])
+    func levelColumns(words: [String], outerTarget: Bool) throws {
+        let m = VariantTable.mergedDown
+        let subs = [("Monitoring Opini Publik", "1", "1"), ("Pelayanan Informasi Publik", "2", "1,5"),
+                    ("Pengelolaan Media Sosial", "12", "12")]
+        var header: [(String, Int)] = [(words[0], 1), (words[1], 1)]
+        if outerTarget { header.append(("Target Kinerja", 1)) }
+        header += [(words[2], 1), ("Target", 1), ("Realisasi", 1)]
+        let body: [[String]] = subs.enumerated().map { i, sub in
+            var row = i == 0 ? ["Program Informasi Publik", "Pengelolaan Komunikasi Publik"] : [m, m]
+            if outerTarget { row.append(i == 0 ? "100%" : m) }
+            return row + [sub.0, sub.1, sub.2]
+        }
+        let records = VariantTable(header: [header], body: body).records()
+        #expect(records.map(\.name) == subs.map(\.0))
+        #expect(records.map(\.indicator) == subs.map(\.0))
+        #expect(records.allSatisfy { $0.level == .subKegiatan })
+        #expect(records.allSatisfy { $0.path == ["Program Informasi Publik", "Pengelolaan Komunikasi Publik"] })
+        #expect(records.map(\.target.value) == [1, 2, 12])
+        #expect(records.map(\.realisasi.value) == [1, 1.5, 12])
+        #expect(records.allSatisfy { $0.period == Period(year: 2022) })
+        #expect(records.filter { $0.extra["Target Kinerja"]?.raw == "100%" }.count == (outerTarget ? 1 : 0))
+    }
+
+    @Test func twoLevelColumnsGiveRecordsOfTheDeeper() throws {
+        let m = VariantTable.mergedDown
+        let body = [["Program A", "Kegiatan satu", "5", "4"], [m, "Kegiatan dua", "3", "3"]]
+        let records = VariantTable(header: [[("Program", 1), ("Kegiatan", 1), ("Target", 1), ("Realisasi", 1)]],
+                                   body: body).records()
+        #expect(records.map(\.name) == ["Kegiatan satu", "Kegiatan dua"])
+        #expect(records.allSatisfy { $0.level == .kegiatan && $0.path == ["Program A"] })
     }
 }
