@@ -277,10 +277,14 @@ struct Phrase {
     var words: [GlyphWord]
     var bbox: BBox
 
-    static func split(_ line: WordLine) -> [Phrase] {
+    /// `breakingBeforeCurrency`: `Rp` / `Rp.` opens a phrase of its own
+    /// (the amount it prefixes), however close it follows a name.
+    static func split(_ line: WordLine, breakingBeforeCurrency: Bool = false) -> [Phrase] {
         var out: [[GlyphWord]] = []
         for w in line.words {
-            if let last = out.last?.last, w.bbox.x0 - last.bbox.x1 < max(last.bbox.height, w.bbox.height) * 1.0 {
+            let currency = breakingBeforeCurrency && AmountListDetector.isCurrency(w.text)
+            if let last = out.last?.last, !currency,
+               w.bbox.x0 - last.bbox.x1 < max(last.bbox.height, w.bbox.height) * 1.0 {
                 out[out.count - 1].append(w)
             } else {
                 out.append([w])
@@ -292,9 +296,10 @@ struct Phrase {
 
 extension TableDetector {
     /// Every table of a page: ruled grids first, then tables aligned on a
-    /// column-number row outside them.
+    /// column-number row outside them, then lists of amounts outside both.
     static func detect(page: Int, rulings: [Ruling], words: [GlyphWord]) -> [TableGrid] {
         let ruled = tables(page: page, rulings: rulings, words: words)
-        return ruled + AlignedTableDetector.tables(page: page, words: words, excluding: ruled)
+        let aligned = ruled + AlignedTableDetector.tables(page: page, words: words, excluding: ruled)
+        return aligned + AmountListDetector.tables(page: page, words: words, excluding: aligned)
     }
 }
