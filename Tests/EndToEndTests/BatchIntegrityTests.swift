@@ -94,6 +94,33 @@ struct BatchIntegrityTests {
             return ["doc_id", "table", "row", "period"].map { "\(o[$0] ?? "")" }.joined(separator: "|")
         }
         #expect(Set(keys).count == keys.count)
+        try Self.frictionlessValidates(folders.out)
+    }
+
+    /// `frictionless validate` (installed by `scripts/setup` for the tests)
+    /// passes on the output's data package: types, required fields, keys.
+    static func frictionlessValidates(_ out: URL) throws {
+        let tool = SharedFolder.packageRoot.appendingPathComponent(".build/test-tools/bin/frictionless")
+        guard FileManager.default.isExecutableFile(atPath: tool.path) else {
+            if ProcessInfo.processInfo.environment["CI"] == "true" {
+                Issue.record("frictionless is missing under CI=true: run KINERJA_TEST_EXTRAS=1 scripts/setup")
+            } else {
+                print("SKIPPED the Frictionless check: \(tool.path) is missing (KINERJA_TEST_EXTRAS=1 scripts/setup installs it)")
+            }
+            return
+        }
+        let process = Process()
+        process.executableURL = tool
+        process.arguments = ["validate", "--json", out.appendingPathComponent("datapackage.json").path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any],
+                                  "\(String(decoding: data, as: UTF8.self).prefix(500))")
+        #expect(report["valid"] as? Bool == true, "\(String(decoding: data, as: UTF8.self).prefix(2000))")
     }
 
     // MARK: 4. limits
