@@ -3,8 +3,14 @@ import Model
 /// `rollup.pagu` / `rollup.realisasi_rp`: a program's budget is the sum of
 /// its kegiatan, a kegiatan's the sum of its sub kegiatan, within one table
 /// and period. A parent's children are the lines one level down that follow
-/// it until the next line at its level or above (or an outcome row). `-`
+/// it until the next line at its level or above (or an outcome row);
+/// lines of no budget level (pakets) between them are passed over. `-`
 /// counts as 0. The finding goes on the parent.
+///
+/// A group is checked only where the table shows where it ends: a line at
+/// the parent's level or above, or a total row, after its last child. The
+/// last group of a table may go on in a table of the next page, so its sum
+/// is not held against the parent.
 struct RollupRule: ValidationRule {
     let tolerance: Tolerance
 
@@ -20,7 +26,10 @@ struct RollupRule: ValidationRule {
             let id = TableID(docID: batch.records[first].docID, table: batch.records[first].table)
             let lines = BudgetLine.lines(of: items, in: batch)
             var closes = false
-            let findings = lines.indices.flatMap { check(parent: $0, lines, batch, closes: &closes) }
+            let totalAfter = { (row: Int) in rows.contains { $0 > row && batch.roles[$0] == .total } }
+            let findings = lines.indices.flatMap {
+                check(parent: $0, lines, batch, closes: &closes, totalAfter: totalAfter)
+            }
             if closes || items.contains(where: { Self.printsCode(batch.records[$0]) }) { evidenced.insert(id) }
             found.append((id, findings))
         }
@@ -40,14 +49,27 @@ struct RollupRule: ValidationRule {
         }
     }
 
-    private func check(parent p: Int, _ lines: [BudgetLine], _ batch: Batch, closes: inout Bool) -> [Finding] {
+    private func check(parent p: Int, _ lines: [BudgetLine], _ batch: Batch, closes: inout Bool,
+                       totalAfter: (Int) -> Bool) -> [Finding] {
         guard let depth = lines[p].depth, depth < 2 else { return [] }
         var children: [BudgetLine] = []
+        var closed = false
         for line in lines[(p + 1)...] {
-            guard let d = line.depth, d > depth else { break }
+            // A line of no budget level (a paket under its sub kegiatan) is
+            // inside the group, not its end.
+            guard let d = line.depth else {
+                if line.level == nil { continue }
+                closed = true   // an outcome row (sasaran, tujuan) ends it
+                break
+            }
+            guard d > depth else { closed = true; break }
             if d == depth + 1 { children.append(line) }
         }
         guard !children.isEmpty else { return [] }
+        if !closed, let last = lines.last?.rows.last, !totalAfter(last) {
+            // The table ends inside the group: it is open.
+            return []
+        }
         return [(ValueField.pagu, RuleCode.rollupPagu), (.realisasiRp, .rollupRealisasiRp)].compactMap { field, rule in
             guard let printed = lines[p].amount(field, in: batch),
                   let at = lines[p].row(printing: field, in: batch),

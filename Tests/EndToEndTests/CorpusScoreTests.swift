@@ -206,8 +206,8 @@ struct RealCorpusTests {
         ("renja-2017-diskanlaut-prov-jabar", 1.000, 0.987, 0.857),
         ("renja-eval-2014-dishub-prov-jabar-ocr", 0.000, 0.000, 0.000),
         ("renja-eval-2016-bkpp-wil1-prov-jabar", 1.000, 1.000, 1.000),
-        ("rfk-2021-01-dpupr-kab-grobogan", 0.989, 0.996, 0.000),
-        ("rfk-2022-08-dpupr-kab-grobogan", 0.973, 0.979, 0.364),
+        ("rfk-2021-01-dpupr-kab-grobogan", 0.989, 0.996, 1.000),
+        ("rfk-2022-08-dpupr-kab-grobogan", 0.973, 0.979, 0.444),
         ("triwulan-2023-dinkes-kota-tangsel", 1.000, 1.000, 1.000),
         ("triwulan-2023-dinsos-kota-tangsel", 0.967, 1.000, 1.000),
         ("triwulan-2023-dishub-kota-tangsel", 1.000, 1.000, 1.000),
@@ -225,11 +225,11 @@ struct RealCorpusTests {
             #expect(s.fields >= a.fields - 0.02, "\(a.file): fields_acc \(s.fields)")
             #expect(s.discrepancies >= a.discrepancies - 0.02, "\(a.file): disc_f1 \(s.discrepancies)")
         }
-        // All 22 together: records_f1 0.972, fields_acc 0.994, disc_f1 0.765.
+        // All 22 together: records_f1 0.972, fields_acc 0.994, disc_f1 0.825.
         let all = try Corpus.score(out, gold: Corpus.realGold, files: files, name: "real-gold-all")
         #expect(all.records >= 0.972 - 0.02)
         #expect(all.fields >= 0.994 - 0.02)
-        #expect(all.discrepancies >= 0.765 - 0.02)
+        #expect(all.discrepancies >= 0.825 - 0.02)
     }
 
     @Test("The printed numbers of the text-layer gold pages are kept as the README reports")

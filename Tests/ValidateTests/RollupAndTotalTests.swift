@@ -30,6 +30,39 @@ struct RollupAndTotalTests {
         #expect(f.reported == "186.470.300")
     }
 
+    /// An RFK sheet: pakets (no budget level) listed under each sub
+    /// kegiatan; `kegiatanTwo` is K2's printed pagu, `total` whether a TOTAL
+    /// row closes the table.
+    static func rfk(kegiatanTwo: (String, Double), total: Bool) -> [Record] {
+        var rows = [
+            budget("Program Jalan", .program, row: 1, pagu: cell("300.000", 300_000), spent: .empty, table: 3),
+            budget("Kegiatan Satu", .kegiatan, row: 2, pagu: cell("100.000", 100_000), spent: .empty, table: 3),
+            budget("Sub Satu", .subKegiatan, row: 3, pagu: cell("100.000", 100_000), spent: .empty, table: 3),
+            budget("Paket a", nil, row: 4, pagu: cell("60.000", 60_000), spent: .empty, table: 3),
+            budget("Paket b", nil, row: 5, pagu: cell("40.000", 40_000), spent: .empty, table: 3),
+            budget("Kegiatan Dua", .kegiatan, row: 6, pagu: cell(kegiatanTwo.0, kegiatanTwo.1), spent: .empty, table: 3),
+            budget("Sub Dua", .subKegiatan, row: 7, pagu: cell("200.000", 200_000), spent: .empty, table: 3),
+            budget("Paket c", nil, row: 8, pagu: cell("200.000", 200_000), spent: .empty, table: 3),
+        ]
+        if total {
+            rows.append(budget("TOTAL", nil, row: 9, pagu: cell("300.000", 300_000), spent: .empty, table: 3))
+        }
+        return rows
+    }
+
+    @Test func paketsUnderASubKegiatanDoNotEndItsGroup() {
+        // Program = K1 + K2 although pakets stand between them.
+        #expect(findings(Self.rfk(kegiatanTwo: ("200.000", 200_000), total: true)).filter { $0.rule == .rollupPagu }.isEmpty)
+        // K2 printed 250.000 over its sub kegiatan's 200.000; the program then is not K1 + K2 either.
+        let wrong = findings(Self.rfk(kegiatanTwo: ("250.000", 250_000), total: true)).filter { $0.rule == .rollupPagu }
+        #expect(wrong.map(\.row) == [1, 6])
+    }
+
+    @Test func aGroupTheTableEndsInIsNotChecked() {
+        // No closing row after K2's group: its sub kegiatan may go on in the next page's table.
+        #expect(findings(Self.rfk(kegiatanTwo: ("250.000", 250_000), total: false)).filter { $0.rule == .rollupPagu }.isEmpty)
+    }
+
     @Test func totalIsTheSumOfPrograms() throws {
         var rows = table
         // TOTAL realisasi typed 100.000 short: 396.417.096 + 25.150.796 = 421.567.892.
