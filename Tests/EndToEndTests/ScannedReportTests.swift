@@ -46,7 +46,7 @@ struct ScannedReportTests {
         for name in ["records.jsonl", "discrepancies.jsonl", "tables.csv"] {
             func lines(_ folder: URL) throws -> [Substring] {
                 try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-                    .split(separator: "\n").filter { $0.contains(Self.scan) }
+                    .split(whereSeparator: \.isNewline).filter { $0.contains(Self.scan) }   // CSV lines end in CR LF
             }
             let first = try lines(out), second = try lines(again)
             #expect(!first.isEmpty || name == "discrepancies.jsonl")
