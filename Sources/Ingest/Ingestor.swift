@@ -139,6 +139,11 @@ public struct Ingestor: Sendable {
         let size = page.size
         let pictures = page.pictures.filter { $0.area.width * $0.area.height >= 0.05 * size.width * size.height }
         guard !pictures.isEmpty else { return (.usable, []) }
+        if pictures.contains(where: { $0.area.width * $0.area.height >= 0.8 * size.width * size.height }) {
+            // A scan with a hidden OCR layer: read it again if that layer misread it.
+            let words = TextExtractor.words(from: glyphs).map(\.text)
+            if check.verdict(ocrLayerWords: words) == .garbled { return (.garbled, []) }
+        }
         let ink = PictureInkMeter.measure(page, pictures: pictures, glyphBoxes: glyphs.map(\.bbox))
         var unread: [BBox] = []
         for (picture, measured) in zip(pictures, ink) where check.unread(measured) { unread.append(picture.area) }

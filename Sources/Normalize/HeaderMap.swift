@@ -72,6 +72,11 @@ struct HeaderTokens: Equatable {
     var tokens: [String]
 
     init(_ text: String) {
+        // A header cell that is only a percent sign OCR misread (`Yo`, `o/o`).
+        if OCRNumberRepair.percentLookalikes.contains(text.trimmingCharacters(in: .whitespaces)) {
+            tokens = ["%"]
+            return
+        }
         var out: [String] = []
         var current = ""
         func flush() {
@@ -104,10 +109,13 @@ struct HeaderTokens: Equatable {
     /// The tokens with a word broken inside a narrow header cell put back
     /// together (`TARGE T` → `target`, `REALISA SI` → `realisasi`): two
     /// neighbours that make a known word when one alone is not; and two
-    /// known words run together split (`IndikatorKinerja`).
+    /// known words run together split (`IndikatorKinerja`); and a word
+    /// of five letters or more with one letter read as a digit or symbol
+    /// (`TARGE!`, `REAL1SASI`) taken for the known word.
     func mended(_ vocabulary: Set<String>) -> HeaderTokens {
         var out: [String] = []
-        for t in tokens {
+        for var t in tokens {
+            if !vocabulary.contains(t), let word = HeaderTokens.misreadWord(t, vocabulary: vocabulary) { t = word }
             // Two words whose space the text layer lost: `SasaranStrategis`.
             if !vocabulary.contains(t), t.count >= 6,
                let cut = t.indices.dropFirst(2).first(where: { i in
@@ -124,6 +132,19 @@ struct HeaderTokens: Equatable {
             }
         }
         return HeaderTokens(tokens: out)
+    }
+
+    /// The known word `token` is when exactly one of its characters, not a
+    /// letter, stands where the word has a letter (an OCR misreading).
+    static func misreadWord(_ token: String, vocabulary: Set<String>) -> String? {
+        let t = Array(token)
+        guard t.count >= 5, t.filter({ !$0.isLetter }).count == 1 else { return nil }
+        let matches = vocabulary.filter { word in
+            let w = Array(word)
+            guard w.count == t.count, w.allSatisfy(\.isLetter) else { return false }
+            return zip(w, t).filter { $0 != $1 }.count == 1
+        }
+        return matches.count == 1 ? matches.first : nil
     }
 
     /// True when the phrase's tokens occur consecutively.

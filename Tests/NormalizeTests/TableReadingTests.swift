@@ -70,6 +70,27 @@ import TestSupport
         #expect(mapper.role(for: ["Realisasi K"]) == .value(.realisasi, nil))
     }
 
+    @Test func headerWordsOCRMisread() {
+        // One letter read as a digit or a symbol in a scanned header.
+        #expect(mapper.role(for: ["TARGE!"]) == .value(.target, nil))
+        #expect(mapper.role(for: ["REAL1SASI"]) == .value(.realisasi, nil))
+        #expect(mapper.role(for: ["Indikator Kiner|a"]) == .indicator)
+        #expect(mapper.role(for: ["Tahun 2014", "CAPA1AN"]) == .value(.capaian, .year(2014)))
+        // A percent sign read as letters.
+        #expect(mapper.role(for: ["Vo"]) == .value(.capaian, nil))
+        #expect(mapper.role(for: ["Capaian", "Yo"]) == .value(.capaian, nil))
+        // Two misread characters, a letter for a letter, or a short word: no guess.
+        #expect(mapper.role(for: ["TAR6E!"]) != .value(.target, nil))
+        #expect(mapper.role(for: ["TARGEX"]) != .value(.target, nil))
+    }
+
+    @Test func plannedCapaianIsATarget() {
+        // Rencana Capaian: the planned figure of a year (Renja Bab II tables).
+        #expect(mapper.role(for: ["Rencana Capaian 2015"]) == .value(.target, .year(2015)))
+        #expect(mapper.role(for: ["Rencana Capaian", "2015"]) == .value(.target, .year(2015)))
+        #expect(mapper.role(for: ["Capaian", "2015"]) == .value(.capaian, .year(2015)))
+    }
+
     @Test func renjaFormKeepsLastYearsTargetAndRealisasi() {
         // Tabel J-1 (Renja evaluation): the "tahun lalu" group is the
         // period; the cumulative realisation, next year's target and the

@@ -74,8 +74,7 @@ enum ScanFixtures {
     }
 
     /// A searchable scan: the picture of page `number` with the page's own
-    /// words written over it in white at their places (as a scanner's OCR
-    /// lays its hidden text over the picture).
+    /// words hidden under it at their places.
     static func searchablePDF(of pdf: URL, page number: Int, words: [Word], to out: URL) throws {
         let picture = out.deletingLastPathComponent().appendingPathComponent("searchable-picture.pdf")
         try pictureOnlyPDF(of: pdf, page: number, to: picture)
@@ -90,14 +89,16 @@ enum ScanFixtures {
         poppler_page_get_size(page, &w, &h)
         guard let surface = cairo_pdf_surface_create(out.path, w, h) else { throw Failure(description: "cairo pdf") }
         let cr = cairo_create(surface)
-        poppler_page_render(page, cr)
-        cairo_set_source_rgb(cr, 1, 1, 1)
+        // The words first, the opaque picture over them: hidden text, as a
+        // scanner's OCR lays it under or over the picture.
+        cairo_set_source_rgb(cr, 0, 0, 0)
         cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
         for word in words {
             cairo_set_font_size(cr, max(1, word.bbox.height))
             cairo_move_to(cr, word.bbox.x0, word.bbox.y1 - word.bbox.height * 0.2)
             cairo_show_text(cr, word.text)
         }
+        poppler_page_render(page, cr)
         cairo_show_page(cr)
         cairo_destroy(cr)
         cairo_surface_finish(surface)

@@ -85,6 +85,59 @@ struct TextLayerCheckTests {
         #expect(ScanFixtures.share(of: characters(original.words), in: characters(page.words)) >= 0.98)
     }
 
+    @Test("Words a hidden OCR layer misread, and words a typed page prints")
+    func misreadWords() {
+        // Digits read as letters, letters as symbols, case flipped inside a word.
+        for word in ["20t4", "42,Lt", "1009o", "0,?2vo", "KirErJa", "keErsedlaan", "Reatisa$", "R€nJa", "benn6r"] {
+            #expect(TextLayerCheck.isMisread(TextLayerCheck.trimmed(word)), "\(word)")
+        }
+        // Figures, codes, units, acronyms and currency as reports print them.
+        for word in ["2014", "1.135,442", "(100,00%)", "01.2.09", "056.2/090.99/V/2022", "3R/TPS", "B3", "(IK2):",
+                     "US$", "Rp.9.985.639.757,-", "LKjIP", "RPJMD", "2.1.1.", "m2", "Km", "PelabuhanRatu"] {
+            #expect(!TextLayerCheck.isMisread(TextLayerCheck.trimmed(word)), "\(word)")
+        }
+    }
+
+    @Test("A scan's OCR layer that misread a tenth of its words is read again; one with a few slips is kept")
+    func misreadLayer() {
+        let words = (0..<100).map { i in ["Persentase", "capaian", "indikator", "kinerja", "2014", "88,50%"][i % 6] }
+        func misreading(every n: Int) -> [String] {
+            words.enumerated().map { i, w in i % n == 0 ? (w.first!.isNumber ? "20t4" : "KirErJa") : w }
+        }
+        #expect(check.verdict(ocrLayerWords: words) == .usable)
+        #expect(check.verdict(ocrLayerWords: misreading(every: 10)) == .garbled)
+        #expect(check.verdict(ocrLayerWords: misreading(every: 25)) == .garbled)
+        #expect(check.verdict(ocrLayerWords: misreading(every: 60)) == .usable)
+        // Too few words to judge.
+        #expect(check.verdict(ocrLayerWords: Array(misreading(every: 5).prefix(20))) == .usable)
+    }
+
+    @Test("A searchable scan whose hidden layer misread its words is read by OCR")
+    func misreadSearchableScan() throws {
+        let folder = try ScanFixtures.folder("misread")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let original = try #require(ScanFixtures.original?.pages.first { $0.number == ScanFixtures.tablePage })
+        // Every eighth word of three characters or more misread as OCR tools do.
+        var n = 0
+        let misread = original.words.map { w -> Word in
+            var w = w
+            guard w.text.count >= 3 else { return w }
+            n += 1
+            if n % 8 == 0 {
+                w.text = w.text.first!.isNumber ? w.text.replacingOccurrences(of: "1", with: "l").replacingOccurrences(of: "0", with: "O") + "o"
+                    : String(w.text.prefix(1)) + "$" + String(w.text.dropFirst(2))
+            }
+            return w
+        }
+        let pdf = folder.appendingPathComponent("misread.pdf")
+        try ScanFixtures.searchablePDF(of: ScanFixtures.lk01, page: ScanFixtures.tablePage, words: misread, to: pdf)
+        let page = try #require(try Ingestor().read(pdf, sourceFile: "misread.pdf").pages.first)
+        #expect(page.textSource == .ocr)
+        #expect(page.words.allSatisfy { $0.confidence != nil })
+        let share = ScanFixtures.share(of: original.words.map(\.text), in: page.words.map(\.text))
+        #expect(share >= 0.7, "\(share) of the page's words read")
+    }
+
     @Test("A typed page with a picture of a table under its text is read by text and OCR together")
     func pastedPicture() throws {
         let folder = try ScanFixtures.folder("pasted")

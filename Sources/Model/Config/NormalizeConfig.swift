@@ -23,7 +23,7 @@ public struct NormalizeConfig: Sendable, Codable, Equatable {
                                         "formula pengukuran", "cara pengukuran", "metode penghitungan"]
         /// Satuan: the unit.
         public var unit: [String] = ["satuan"]
-        public var target: [String] = ["target", "rencana fisik"]
+        public var target: [String] = ["target", "rencana fisik", "rencana capaian"]
         public var realisasi: [String] = ["realisasi", "capaian realisasi"]
         /// Capaian: achievement, realisasi as a percentage of target.
         public var capaian: [String] = ["capaian", "%", "(%)", "persentase capaian", "tingkat capaian", "% realisasi",

@@ -11,7 +11,7 @@ import Model
 ///   grouped amounts (`4.753.517,107` or `4,753.517.107` → `4.753.517.107`
 ///   where the column prints `3.702.908.000`): a group of exactly three
 ///   digits after every separator, and no decimals anywhere in the column;
-/// - the percent sign read as `Yo`, `%o`, `o/o` or `0/0` after a figure, in
+/// - the percent sign read as `Yo`, `Vo`, `%o`, `o/o` or `0/0` after a figure, in
 ///   a column that prints `%` elsewhere.
 ///
 /// Anything else is left alone: a repair that needs a guess (a dropped
@@ -101,7 +101,7 @@ public enum OCRNumberRepair {
     }
 
     /// Percent signs misread at the end of a figure.
-    static let percentLookalikes = ["Yo", "yo", "Y%", "%o", "o/o", "0/0", "°/o", "9/o"]
+    static let percentLookalikes = ["Yo", "yo", "Vo", "Y%", "%o", "o/o", "0/0", "°/o", "9/o"]
 
     static func percentSuffix(_ text: String) -> String? {
         for bad in percentLookalikes where text.hasSuffix(bad) {
