@@ -187,8 +187,10 @@ enum TableDetector {
                 end = w.bbox.x1
             }
         }
+        var rowLines: [Int: [(column: Int, midY: Double)]] = [:]
         for (k, p) in placed.enumerated() {
             cellWords[find(p.row * nCols + owner[k]), default: []].append(p.word)
+            rowLines[p.row, default: []].append((owner[k], p.word.bbox.midY))
         }
 
         var cells: [GridCell] = []
@@ -198,10 +200,15 @@ enum TableDetector {
             // between them, is two cells whose border was not drawn.
             let pieces = s.c1 > s.c0 ? splitFalseMerge(cellWords[root] ?? [], c0: s.c0, c1: s.c1, cols: cols) : nil
             for piece in pieces ?? [(s.c0, s.c1, cellWords[root] ?? [])] {
-                let box = BBox(x0: cols[piece.0], y0: rows[s.r0], x1: cols[piece.1 + 1], y1: rows[s.r1 + 1])
-                let lines = LineBuilder.lines(from: piece.2.map(\.word))
-                cells.append(GridCell(row: s.r0, column: piece.0, rowSpan: s.r1 - s.r0 + 1,
-                                      columnSpan: piece.1 - piece.0 + 1, bbox: box, lines: lines))
+                let rowPieces = s.r1 > s.r0
+                    ? splitFalseRowMerge(piece.2, r0: s.r0, r1: s.r1, c0: piece.0, c1: piece.1, rows: rows, rowLines: rowLines)
+                    : nil
+                for rowPiece in rowPieces ?? [(s.r0, s.r1, piece.2)] {
+                    let box = BBox(x0: cols[piece.0], y0: rows[rowPiece.0], x1: cols[piece.1 + 1], y1: rows[rowPiece.1 + 1])
+                    let lines = LineBuilder.lines(from: rowPiece.2.map(\.word))
+                    cells.append(GridCell(row: rowPiece.0, column: piece.0, rowSpan: rowPiece.1 - rowPiece.0 + 1,
+                                          columnSpan: piece.1 - piece.0 + 1, bbox: box, lines: lines))
+                }
             }
         }
         cells.sort { ($0.row, $0.column) < ($1.row, $1.column) }
@@ -235,6 +242,38 @@ extension TableDetector {
             pieces.append((start, end, words.filter { column($0.bbox.midX) == c }))
         }
         return pieces
+    }
+}
+
+extension TableDetector {
+    /// Pieces (first row, last row, words) of a cell spanning rows whose
+    /// words are figures, each inside one row and on the text line of
+    /// that row's other cells: one figure per row of a column whose border
+    /// between the rows was not drawn (an RFK's `54,00` over `2`). nil when
+    /// the merge is real: text, a figure across a row border, or figures
+    /// off their rows' lines (a merged cell lays out its own lines).
+    static func splitFalseRowMerge(_ words: [GlyphWord], r0: Int, r1: Int, c0: Int, c1: Int, rows: [Double],
+                                   rowLines: [Int: [(column: Int, midY: Double)]]) -> [(Int, Int, [GlyphWord])]? {
+        guard words.count >= 2, words.allSatisfy(\.isFigure) else { return nil }
+        func row(of w: GlyphWord) -> Int? {
+            let b = w.bbox
+            guard let r = (r0...r1).first(where: { b.midY >= rows[$0] && b.midY < rows[$0 + 1] }),
+                  b.y0 >= rows[r] - 1, b.y1 <= rows[r + 1] + 1 else { return nil }
+            // On the line of the row's text in other columns.
+            let others = (rowLines[r] ?? []).filter { $0.column < c0 || $0.column > c1 }
+            guard others.contains(where: { abs($0.midY - b.midY) <= b.height * 0.3 }) else { return nil }
+            return r
+        }
+        var byRow: [Int: [GlyphWord]] = [:]
+        for w in words {
+            guard let r = row(of: w) else { return nil }
+            byRow[r, default: []].append(w)
+        }
+        let occupied = byRow.keys.sorted()
+        guard occupied.count >= 2 else { return nil }
+        return occupied.enumerated().map { k, r in
+            (k == 0 ? r0 : r, k + 1 < occupied.count ? occupied[k + 1] - 1 : r1, byRow[r]!)
+        }
     }
 }
 
