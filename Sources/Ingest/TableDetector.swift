@@ -147,7 +147,7 @@ enum TableDetector {
             let b = word.bbox
             guard let r = index(of: b.midY, in: rows) else { continue }
             guard b.midX >= cols.first! - 1, b.midX <= cols.last! + 1 else { continue }
-            var pieces = [word]
+            var pieces = word.splitGluedAmount() ?? [word]
             for c in 1..<(cols.count - 1) where b.x0 < cols[c] - 1 && b.x1 > cols[c] + 1 && hasVertical(atEdge: c, row: r) {
                 pieces = pieces.flatMap { piece -> [GlyphWord] in
                     if let glued = piece.splitAtFigure(near: cols[c]) { return glued }
@@ -168,9 +168,42 @@ enum TableDetector {
         // Clipped text: words that run on past the right border of the cell
         // they start in, on the same line, belong to that cell.
         var owner = placed.map(\.column)
-        for i in placed.indices where !placed[i].word.isFigure
-            && placed[i].word.bbox.x1 > cols[placed[i].column + 1] + 1
-            && hasVertical(atEdge: placed[i].column + 1, row: placed[i].row) {
+        // A bare number that crosses the border from a line of text is a
+        // word of that text (`… Luasnya dibawah 1000 Ha dalam …`).
+        for i in placed.indices {
+            let w = placed[i].word
+            guard w.isFigure, !w.text.contains(where: { $0 == "." || $0 == "," }),
+                  let start = index(of: w.bbox.x0 + 0.5, in: cols), start < placed[i].column,
+                  w.bbox.x1 > cols[start + 1] + 1, hasVertical(atEdge: start + 1, row: placed[i].row) else { continue }
+            let h = w.bbox.height
+            let before = placed.indices.filter { j in
+                placed[j].row == placed[i].row && owner[j] == start && !placed[j].word.isFigure
+                    && abs(placed[j].word.bbox.midY - w.bbox.midY) < h * 0.4 && placed[j].word.bbox.x1 <= w.bbox.x0
+            }.max { placed[$0].word.bbox.x1 < placed[$1].word.bbox.x1 }
+            if let j = before, w.bbox.x0 - placed[j].word.bbox.x1 < h * 0.7 { owner[i] = start }
+        }
+        // Text runs on past its cell's border when a word crosses the
+        // border; or when it ends at the border, the line goes on just past
+        // it at a word space, and words of that line are printed over the
+        // next cell's own figure (`… Kepentingan Strategis | Daerah
+        // Kabupaten/Kota` over `335.070.000`).
+        func runsOn(_ i: Int) -> Bool {
+            let w = placed[i].word, border = owner[i] + 1
+            guard !w.isFigure || owner[i] < placed[i].column, border < cols.count - 1,
+                  hasVertical(atEdge: border, row: placed[i].row) else { return false }
+            if w.bbox.x1 > cols[border] + 1 { return true }
+            let space = w.bbox.height * 0.35
+            guard w.bbox.x1 >= cols[border] - space else { return false }
+            let line = placed.indices.filter { j in
+                owner[j] == border && placed[j].row == placed[i].row
+                    && abs(placed[j].word.bbox.midY - w.bbox.midY) < w.bbox.height * 0.4
+            }
+            let text = line.map { placed[$0].word }.filter { !$0.isFigure }
+            let figures = line.map { placed[$0].word }.filter(\.isFigure)
+            return text.contains { $0.bbox.x0 - w.bbox.x1 > -1 && $0.bbox.x0 - w.bbox.x1 < space }
+                && figures.contains { f in text.contains { $0.bbox.horizontalOverlap(f.bbox) > 1 } }
+        }
+        for i in placed.indices where runsOn(i) {
             var end = placed[i].word.bbox.x1
             let h = placed[i].word.bbox.height
 

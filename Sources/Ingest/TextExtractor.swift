@@ -55,6 +55,23 @@ struct GlyphWord {
         return [left, right]
     }
 
+    /// Splits an amount glued to the text before it (`Rawa251.500.000`,
+    /// `Grobogan180.000.000`: a name running on under the amount's cell);
+    /// nil when the word is not text followed by a grouped amount or the
+    /// text is the currency (`Rp251.500.000`).
+    func splitGluedAmount() -> [GlyphWord]? {
+        let scalars = glyphs.map(\.scalar)
+        guard let i = scalars.indices.dropFirst(2).first(where: { i in
+            ("0"..."9").contains(Character(scalars[i]))
+                && (scalars[i - 1].properties.isAlphabetic || scalars[i - 1] == ")")
+        }) else { return nil }
+        let left = GlyphWord(glyphs: Array(glyphs[..<i]), confidence: confidence)
+        let right = GlyphWord(glyphs: Array(glyphs[i...]), confidence: confidence)
+        guard !left.text.lowercased().hasSuffix("rp"),
+              right.text.wholeMatch(of: /\d{1,3}([.,]\d{3}){2,}([.,]\d{1,2})?/) != nil else { return nil }
+        return [left, right]
+    }
+
     /// Splits the word where it crosses the vertical line at `x`.
     func split(at x: Double) -> [GlyphWord] {
         let left = glyphs.filter { $0.bbox.midX < x }

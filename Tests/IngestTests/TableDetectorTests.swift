@@ -83,4 +83,78 @@ struct TableDetectorTests {
         #expect(Self.cell(grid, row: 1, column: 0)?.rowSpan == 2)
         #expect(Self.cell(grid, row: 1, column: 0)?.text == "Peningkatan Jalan")
     }
+
+    /// Words of one line, each placed after the previous one at `space`.
+    static func line(_ texts: [String], from x: Double, row: Int, space: Double = 0.9) -> [GlyphWord] {
+        var at = x
+        return texts.map { t in
+            defer { at += Double(t.count) * 5 + space }
+            return word(t, x: at, row: row)
+        }
+    }
+
+    /// Where a line of `texts` must start to end at `x`.
+    static func start(_ texts: [String], endingAt x: Double, space: Double = 0.9) -> Double {
+        x - Double(texts.map(\.count).reduce(0, +)) * 5 - space * Double(texts.count - 1)
+    }
+
+    /// Names in column 0 of every row but `row`.
+    static func names(except row: Int) -> [GlyphWord] {
+        names().enumerated().filter { $0.offset != row }.map(\.element)
+    }
+
+    static func grid(_ words: [GlyphWord]) throws -> TableGrid {
+        try #require(TableDetector.grid(page: 1, rulings: rulings(gap: nil), words: words))
+    }
+
+    @Test("A name running on under the next cell's amount stays the name's", arguments: [
+        "335.070.000", "335,070,000", "335.070.000,00",
+    ])
+    func runOnName(amount: String) throws {
+        // The name's last word ends at the border (x 200), the line goes on
+        // a word space past it, over the amount printed in the next cell.
+        let words = ["Rehabilitasi", "Gedung", "Strategis"]
+        let name = Self.line(words, from: Self.start(words, endingAt: 200), row: 1)
+        let runOn = Self.line(["Daerah", "Kota"], from: 200.9, row: 1)
+        let figure = Self.word(amount, x: 259 - Double(amount.count) * 5, row: 1)
+        let grid = try Self.grid(Self.names(except: 1) + name + runOn + [figure])
+        #expect(Self.cell(grid, row: 1, column: 0)?.text == "Rehabilitasi Gedung Strategis Daerah Kota")
+        #expect(Self.cell(grid, row: 1, column: 1)?.text == amount)
+    }
+
+    @Test("Text beside text at a narrow border is two cells")
+    func narrowPadding() throws {
+        // A name ending at the border and an indicator starting just past
+        // it (a form with little cell padding): no figure is printed over.
+        let name = Self.line(["Pengembangan", "Wisata"], from: Self.start(["Pengembangan", "Wisata"], endingAt: 200), row: 1)
+        let indicator = Self.line(["Tingkat", "pelayanan"], from: 200.9, row: 1)
+        let grid = try Self.grid(Self.names(except: 1) + name + indicator + [Self.word("100,00", x: 280, row: 1)])
+        #expect(Self.cell(grid, row: 1, column: 0)?.text == "Pengembangan Wisata")
+        #expect(Self.cell(grid, row: 1, column: 1)?.text == "Tingkat pelayanan")
+    }
+
+    @Test("A bare number crossing the border from a line of text is part of the text")
+    func numberInRunOnText() throws {
+        // `… Luasnya dibawah 1000 Ha dalam …` over the next cell's amount.
+        let text = Self.line(["Luasnya", "dibawah", "1000", "Ha", "dalam"],
+                             from: Self.start(["Luasnya", "dibawah"], endingAt: 198), row: 1)
+        let grid = try Self.grid(Self.names(except: 1) + text + [Self.word("20.411.624.000", x: 208, row: 1)])
+        #expect(Self.cell(grid, row: 1, column: 0)?.text == "Luasnya dibawah 1000 Ha dalam")
+        #expect(Self.cell(grid, row: 1, column: 1)?.text == "20.411.624.000")
+        // A bare number in a cell of its own stays there.
+        let own = Self.line(["Luasnya"], from: 22, row: 2) + [Self.word("1000", x: 220, row: 2)]
+        let plain = try Self.grid(own)
+        #expect(Self.cell(plain, row: 2, column: 1)?.text == "1000")
+    }
+
+    @Test("An amount glued to the text before it is cut off it; Rp stays with its amount", arguments: [
+        ("Rawa251.500.000", "Rawa", "251.500.000"), ("Grobogan180,000,000", "Grobogan", "180,000,000"),
+        ("2021)600.000.000", "2021)", "600.000.000"), ("Rp251.500.000", nil, "Rp251.500.000"),
+        ("R.205", nil, "R.205"),
+    ])
+    func gluedAmount(word: String, text: String?, amount: String) throws {
+        let glued = Self.word(word, x: 204, row: 1)
+        let split = glued.splitGluedAmount()
+        #expect(split?.map(\.text) == text.map { [$0, amount] })
+    }
 }
