@@ -14,7 +14,8 @@ struct StackedRowSplitter {
     var roles: [ColumnRole]
 
     /// An indicator line and the lines that go on from it (starting in
-    /// lower case: `jaminan kesehatan ikan, …`).
+    /// lower case: `jaminan kesehatan ikan, …`; or, in a list with
+    /// markers, every line up to the next marker).
     private struct Entry {
         var lines: [TextLine]
         var top: Double { lines.map(\.bbox.y0).min() ?? 0 }
@@ -58,8 +59,14 @@ struct StackedRowSplitter {
         guard let first = block.first, let anchorCell = first.cells[anchor], anchorCell.lines.count >= 3,
               anchorCell.columnSpan == 1 else { return nil }
         var entries: [Entry] = []
-        for line in anchorCell.lines.sorted(by: { $0.bbox.y0 < $1.bbox.y0 }) {
-            if line.text.first?.isLowercase == true, !entries.isEmpty {
+        let lines = anchorCell.lines.sorted(by: { $0.bbox.y0 < $1.bbox.y0 })
+        // Where the indicators open with list markers (`• Tercukupinya`),
+        // only a marker starts one; a capitalised line without a marker
+        // goes on from the line above (`Persentase layanan …`).
+        let marked = lines.filter { TextCleaner.listMarker($0.text) != nil }.count >= 2
+        for line in lines {
+            let continues = marked ? TextCleaner.listMarker(line.text) == nil : line.text.first?.isLowercase == true
+            if continues, !entries.isEmpty {
                 entries[entries.count - 1].lines.append(line)
             } else {
                 entries.append(Entry(lines: [line]))

@@ -43,14 +43,12 @@ enum TextCleaner {
     /// The list marker an item opens with (`•`, `-`, `–`, `·`, `*`, `o`
     /// before a word), nil when it opens with none.
     static func listMarker(_ text: String) -> String? {
-        let parts = text.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, let next = parts[1].first, next.isLetter else {
-            // `•Tercukupinya`: the bullet glued to its word.
-            if let first = text.first, "•·▪►◦".contains(first), text.dropFirst().first?.isLetter == true {
-                return String(first)
-            }
-            return nil
+        // `•Tercukupinya`: the bullet glued to its word.
+        if let first = text.first, "•·▪►◦".contains(first), text.dropFirst().first?.isLetter == true {
+            return String(first)
         }
+        let parts = text.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, let next = parts[1].first, next.isLetter else { return nil }
         let markers: Set<String> = ["•", "-", "–", "—", "·", "*", "▪", "►", "◦", "o", "➢", "✓"]
         return markers.contains(String(parts[0])) ? String(parts[0]) : nil
     }

@@ -314,4 +314,51 @@ struct VariantTable {
         #expect(records.map(\.name) == ["Kegiatan satu", "Kegiatan dua"])
         #expect(records.allSatisfy { $0.level == .kegiatan && $0.path == ["Program A"] })
     }
+
+    /// Indicators listed in one grid row (a sheet printed without row
+    /// borders), each wrapped over lines that may open in capitals.
+    static let stacked: [(lines: [String], target: String, realisasi: String)] = [
+        (["Tercukupinya", "Persentase layanan", "dukungan administrasi", "sesuai SOP"], "70 %", "70 %"),
+        (["Tercukupinya", "Jumlah laporan", "keuangan SKPD"], "100%", "100%"),
+        (["Terlaksananya", "Penyediaan prasarana", "pelayanan publik."], "95%", "100%"),
+        (["Terlaksananya", "pengadaan seragam"], "335", "335"),
+    ]
+
+    @Test("Indicators listed under markers in one grid row keep every line",
+          arguments: ["• ", "- ", "•"], [0, 1])
+    func markedStackedIndicators(marker: String, valueLine: Int) {
+        var indicator: [TextLine] = [], target: [TextLine] = [], realisasi: [TextLine] = []
+        var y = 130.0
+        for item in Self.stacked {
+            for (k, text) in item.lines.enumerated() {
+                indicator.append(VariantTable.line(k == 0 ? marker + text : text, x: 82, y: y + Double(k) * 10))
+            }
+            // The figures beside the item's first line, or its second.
+            let at = y + Double(min(valueLine, item.lines.count - 1)) * 10
+            target.append(VariantTable.line(item.target, x: 202, y: at))
+            realisasi.append(VariantTable.line(item.realisasi, x: 262, y: at))
+            y += Double(item.lines.count) * 10 + 6
+        }
+        let top = 100.0, bottom = y + 4
+        func cell(_ c: Int, _ row: Int, _ y0: Double, _ y1: Double, _ lines: [TextLine]) -> GridCell {
+            GridCell(row: row, column: c, bbox: BBox(x0: 20 + Double(c) * 60, y0: y0, x1: 80 + Double(c) * 60, y1: y1),
+                     lines: lines)
+        }
+        let header = ["Sasaran", "Indikator", "Target", "Realisasi"].enumerated().map { c, text in
+            cell(c, 0, top, top + 20, [VariantTable.line(text, x: 22 + Double(c) * 60, y: top + 4)])
+        }
+        let body = [cell(0, 1, top + 20, bottom, [VariantTable.line("Meningkatnya pelayanan", x: 22, y: 130)]),
+                    cell(1, 1, top + 20, bottom, indicator), cell(2, 1, top + 20, bottom, target),
+                    cell(3, 1, top + 20, bottom, realisasi)]
+        var grid = TableGrid(page: 1, bbox: BBox(x0: 20, y0: top, x1: 260, y1: bottom), columnEdges: [20, 80, 140, 200, 260],
+                             rowEdges: [top, top + 20, bottom], cells: header + body, ruled: true)
+        grid.headerRowCount = 1
+        let page = Page(number: 1, width: 600, height: 800,
+                        lines: [VariantTable.line("LAPORAN KINERJA TAHUN 2021", x: 20, y: 20)], rulings: [],
+                        tables: [grid], textSource: .textLayer)
+        let records = Normalizer().normalize(IngestedDocument(docID: "v", sourceFile: "v.pdf", pages: [page])).records
+        #expect(records.map(\.indicator) == Self.stacked.map { $0.lines.joined(separator: " ") })
+        #expect(records.map(\.target.raw) == Self.stacked.map(\.target))
+        #expect(records.map(\.realisasi.raw) == Self.stacked.map(\.realisasi))
+    }
 }
