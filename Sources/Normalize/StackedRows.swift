@@ -81,6 +81,7 @@ struct StackedRowSplitter {
         var assigned = Array(repeating: [Int: [TextLine]](), count: entries.count)
         var spanning = Array(repeating: [Int: GridCell](), count: entries.count)
         var figures = Array(repeating: Set<Int>(), count: entries.count)
+        var above: [Int: [TextLine]] = [:]
         for c in roles.indices where c != anchor {
             var cells: [GridCell] = []
             for row in block {
@@ -96,7 +97,14 @@ struct StackedRowSplitter {
             }
             guard let cell = cells.first else { continue }
             for run in runs(of: cell.lines, entries: entries) {
-                let k = nearest(run.map(\.bbox.y0).min()!, run.map(\.bbox.y1).max()!)
+                let y0 = run.map(\.bbox.y0).min()!, y1 = run.map(\.bbox.y1).max()!
+                // Lines above the first indicator, a line or more away, are
+                // the label's own (the sasaran's average beside its name).
+                if y1 < entries[0].top, entries[0].top - y1 >= run[0].bbox.height {
+                    above[c, default: []] += run
+                    continue
+                }
+                let k = nearest(y0, y1)
                 assigned[k][c, default: []] += run
                 if roles[c].valueField != nil, run.contains(where: { Self.isFigure($0.text) }) { figures[k].insert(c) }
             }
@@ -105,6 +113,26 @@ struct StackedRowSplitter {
 
         var rows: [BodyRow] = []
         var started = Set<GridCell>()
+        let page = block.first { $0.startsHere[anchor] }?.page ?? first.page
+        // The label's own figures, above its indicators: a row of the label.
+        if above.contains(where: { c, lines in roles[c].valueField != nil && lines.contains { Self.isFigure($0.text) } }) {
+            var cells = [GridCell?](repeating: nil, count: roles.count)
+            var starts = [Bool](repeating: false, count: roles.count)
+            for (c, lines) in above {
+                guard let original = first.cells[c] ?? block.lazy.compactMap({ $0.cells[c] }).first else { continue }
+                cells[c] = Self.cell(original, lines: lines)
+                starts[c] = true
+            }
+            for c in roles.indices where cells[c] == nil {
+                guard let label = entries.indices.lazy.compactMap({ spanning[$0][c] }).first else { continue }
+                cells[c] = label
+                starts[c] = started.insert(label).inserted
+            }
+            let lines = above.values.flatMap { $0 }
+            rows.append(BodyRow(page: page, bbox: BBox(x0: first.bbox.x0, y0: lines.map(\.bbox.y0).min()!,
+                                                       x1: first.bbox.x1, y1: lines.map(\.bbox.y1).max()!),
+                                cells: cells, startsHere: starts, number: first.number))
+        }
         // A heading line with no figure beside it (`Prosentase Peningkatan
         // Produksi Perikanan` over its components) is no row of its own.
         for (k, entry) in entries.enumerated() where !figures[k].isEmpty {
@@ -123,7 +151,6 @@ struct StackedRowSplitter {
             }
             let all = cells.compactMap { $0 }.filter { !$0.isEmpty }.map(\.bbox) + entry.lines.map(\.bbox)
             let y0 = entry.lines.map(\.bbox.y0).min()!, y1 = (all.filter { $0.y0 >= y0 - 1 }.map(\.y1).max() ?? entry.bottom)
-            let page = block.first { $0.startsHere[anchor] }?.page ?? first.page
             rows.append(BodyRow(page: page, bbox: BBox(x0: first.bbox.x0, y0: y0, x1: first.bbox.x1, y1: y1),
                                 cells: cells, startsHere: starts, number: first.number + k))
         }

@@ -30,7 +30,9 @@ struct RatingScale: Sendable {
 }
 
 /// Picks each document's scale: the configured one, or under `auto` the
-/// scale that knows the most of the labels the document prints.
+/// scale that knows every label the document prints. A document that
+/// prints labels of its own (`Sangat baik`, `Baik`, `Sedang`, `Kurang`)
+/// rates on its own scale, not on a regulation's that shares one word.
 struct RatingScaleChooser: Sendable {
     let scales: [RatingScale]
     let fixed: String?
@@ -42,8 +44,9 @@ struct RatingScaleChooser: Sendable {
 
     func scale(forLabels labels: [String]) -> RatingScale? {
         if let fixed { return scales.first { $0.name == fixed } }
-        let scored = scales.map { scale in (scale, labels.filter(scale.knows).count) }
-        guard let best = scored.max(by: { $0.1 < $1.1 }), best.1 > 0 else { return nil }
-        return best.0
+        var distinct: [String] = []
+        for label in labels where !distinct.contains(where: { RatingScale.same($0, label) }) { distinct.append(label) }
+        guard !distinct.isEmpty else { return nil }
+        return scales.first { scale in distinct.allSatisfy(scale.knows) }
     }
 }

@@ -324,11 +324,16 @@ struct VariantTable {
         (["Terlaksananya", "pengadaan seragam"], "335", "335"),
     ]
 
-    @Test("Indicators listed under markers in one grid row keep every line",
-          arguments: ["• ", "- ", "•"], [0, 1])
-    func markedStackedIndicators(marker: String, valueLine: Int) {
-        var indicator: [TextLine] = [], target: [TextLine] = [], realisasi: [TextLine] = []
+    /// The stacked indicators in one grid row under a sasaran cell; with
+    /// `average`, the sasaran's own capaian printed beside its name, a line
+    /// or more above the first indicator.
+    static func stackedDocument(marker: String, valueLine: Int, average: String? = nil) -> IngestedDocument {
+        var indicator: [TextLine] = [], target: [TextLine] = [], realisasi: [TextLine] = [], capaian: [TextLine] = []
         var y = 130.0
+        if let average {
+            capaian.append(VariantTable.line(average, x: 322, y: y))
+            y += 24
+        }
         for item in Self.stacked {
             for (k, text) in item.lines.enumerated() {
                 indicator.append(VariantTable.line(k == 0 ? marker + text : text, x: 82, y: y + Double(k) * 10))
@@ -337,6 +342,7 @@ struct VariantTable {
             let at = y + Double(min(valueLine, item.lines.count - 1)) * 10
             target.append(VariantTable.line(item.target, x: 202, y: at))
             realisasi.append(VariantTable.line(item.realisasi, x: 262, y: at))
+            capaian.append(VariantTable.line("100", x: 322, y: at))
             y += Double(item.lines.count) * 10 + 6
         }
         let top = 100.0, bottom = y + 4
@@ -344,21 +350,39 @@ struct VariantTable {
             GridCell(row: row, column: c, bbox: BBox(x0: 20 + Double(c) * 60, y0: y0, x1: 80 + Double(c) * 60, y1: y1),
                      lines: lines)
         }
-        let header = ["Sasaran", "Indikator", "Target", "Realisasi"].enumerated().map { c, text in
+        let header = ["Sasaran", "Indikator", "Target", "Realisasi", "%"].enumerated().map { c, text in
             cell(c, 0, top, top + 20, [VariantTable.line(text, x: 22 + Double(c) * 60, y: top + 4)])
         }
         let body = [cell(0, 1, top + 20, bottom, [VariantTable.line("Meningkatnya pelayanan", x: 22, y: 130)]),
                     cell(1, 1, top + 20, bottom, indicator), cell(2, 1, top + 20, bottom, target),
-                    cell(3, 1, top + 20, bottom, realisasi)]
-        var grid = TableGrid(page: 1, bbox: BBox(x0: 20, y0: top, x1: 260, y1: bottom), columnEdges: [20, 80, 140, 200, 260],
-                             rowEdges: [top, top + 20, bottom], cells: header + body, ruled: true)
+                    cell(3, 1, top + 20, bottom, realisasi), cell(4, 1, top + 20, bottom, capaian)]
+        var grid = TableGrid(page: 1, bbox: BBox(x0: 20, y0: top, x1: 320, y1: bottom),
+                             columnEdges: [20, 80, 140, 200, 260, 320], rowEdges: [top, top + 20, bottom],
+                             cells: header + body, ruled: true)
         grid.headerRowCount = 1
         let page = Page(number: 1, width: 600, height: 800,
                         lines: [VariantTable.line("LAPORAN KINERJA TAHUN 2021", x: 20, y: 20)], rulings: [],
                         tables: [grid], textSource: .textLayer)
-        let records = Normalizer().normalize(IngestedDocument(docID: "v", sourceFile: "v.pdf", pages: [page])).records
+        return IngestedDocument(docID: "v", sourceFile: "v.pdf", pages: [page])
+    }
+
+    @Test("Indicators listed under markers in one grid row keep every line",
+          arguments: ["• ", "- ", "•"], [0, 1])
+    func markedStackedIndicators(marker: String, valueLine: Int) {
+        let records = Normalizer().normalize(Self.stackedDocument(marker: marker, valueLine: valueLine)).records
         #expect(records.map(\.indicator) == Self.stacked.map { $0.lines.joined(separator: " ") })
         #expect(records.map(\.target.raw) == Self.stacked.map(\.target))
         #expect(records.map(\.realisasi.raw) == Self.stacked.map(\.realisasi))
+    }
+
+    @Test("A sasaran's own figure above its stacked indicators is the sasaran's row", arguments: ["99,02", "98.5"])
+    func sasaranFigureAboveStackedIndicators(average: String) {
+        let records = Normalizer().normalize(Self.stackedDocument(marker: "- ", valueLine: 0, average: average)).records
+        #expect(records.count == Self.stacked.count + 1)
+        let sasaran = records.first
+        #expect(sasaran?.indicator == "Meningkatnya pelayanan")
+        #expect(sasaran?.capaian.raw == average)
+        #expect(records.dropFirst().map(\.capaian.raw) == Self.stacked.map { _ in "100" })
+        #expect(records.dropFirst().map(\.indicator) == Self.stacked.map { $0.lines.joined(separator: " ") })
     }
 }

@@ -33,6 +33,12 @@ struct RatingTests {
         #expect(chooser.scale(forLabels: ["Sangat berhasil", "Berhasil"])?.name == "lan_239_2003")
         #expect(chooser.scale(forLabels: ["Tinggi", "SANGAT TINGGI"])?.name == "permendagri_86_2017")
         #expect(chooser.scale(forLabels: ["Baik"]) == nil)
+        // A document's own scale that shares one word with a regulation's
+        // (a LKjIP's `> 100 Sangat baik, 80–100 Baik, 55–80 Sedang, < 55
+        // Kurang`) is not that regulation's scale.
+        #expect(chooser.scale(forLabels: ["Sangat baik", "Baik", "Sedang", "Sedang", "Kurang"]) == nil)
+        #expect(chooser.scale(forLabels: ["Sedang", "Berhasil"]) == nil)
+        #expect(chooser.scale(forLabels: ["Sedang", "Tinggi", "sedang"])?.name == "permendagri_86_2017")
     }
 
     @Test func categoryMismatchOnPrintedCapaian() throws {
