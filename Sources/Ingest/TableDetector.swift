@@ -280,14 +280,15 @@ extension TableDetector {
 
 extension TableDetector {
     /// Pieces (first row, last row, words) of a cell spanning rows whose
-    /// words are figures, each inside one row and on the text line of
+    /// words are figures (or dashes), each inside one row and on the text line of
     /// that row's other cells: one figure per row of a column whose border
     /// between the rows was not drawn (an RFK's `54,00` over `2`). nil when
     /// the merge is real: text, a figure across a row border, or figures
     /// off their rows' lines (a merged cell lays out its own lines).
     static func splitFalseRowMerge(_ words: [GlyphWord], r0: Int, r1: Int, c0: Int, c1: Int, rows: [Double],
                                    rowLines: [Int: [(column: Int, midY: Double)]]) -> [(Int, Int, [GlyphWord])]? {
-        guard words.count >= 2, words.allSatisfy(\.isFigure) else { return nil }
+        // Figures, or the dash printed in a figure's place.
+        guard words.count >= 2, words.allSatisfy({ $0.isFigure || ["-", "–", "—"].contains($0.text) }) else { return nil }
         func row(of w: GlyphWord) -> Int? {
             let b = w.bbox
             guard let r = (r0...r1).first(where: { b.midY >= rows[$0] && b.midY < rows[$0 + 1] }),

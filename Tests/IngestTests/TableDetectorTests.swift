@@ -38,7 +38,7 @@ struct TableDetectorTests {
     static func cell(_ grid: TableGrid, row: Int, column: Int) -> GridCell? { grid.cell(coveringRow: row, column: column) }
 
     @Test("A missing border between two rows' figures does not join them", arguments: [
-        ["54,00", "2"], ["54.00", "2"], ["95,00", "65"], ["100,00", "10.000.000"],
+        ["54,00", "2"], ["54.00", "2"], ["95,00", "65"], ["100,00", "10.000.000"], ["80,00", "-"],
     ])
     func missingBorder(figures: [String]) throws {
         var words = Self.names()
