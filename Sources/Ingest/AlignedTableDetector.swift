@@ -158,16 +158,7 @@ enum AlignedTableDetector {
             rowEdges.append(rowTop)
             let bottomY = k + 1 < rows.count ? (rowLines.last!.bbox.y1 + rows[k + 1].first!.bbox.y0) / 2
                                              : rowLines.last!.bbox.y1 + 0.5
-            var byColumn: [Int: [GlyphWord]] = [:]
-            for w in rowLines.flatMap(\.words) {
-                for piece in splitAtEdges(w, edges: edges) {
-                    if let c = column(of: piece.bbox.midX, edges: edges) { byColumn[c, default: []].append(piece) }
-                }
-            }
-            for c in 0..<nCols {
-                cells.append(cell(row: r, column: c, span: 1, edges: edges, top: rowTop, bottom: bottomY,
-                                  words: byColumn[c] ?? []))
-            }
+            cells += rowCells(row: r, words: rowLines.flatMap(\.words), edges: edges, top: rowTop, bottom: bottomY)
             r += 1
             if k + 1 == rows.count { rowEdges.append(bottomY) }
         }
@@ -197,28 +188,46 @@ enum AlignedTableDetector {
     /// Column edges: one cut between each pair of neighbouring anchors,
     /// where the fewest words cross; the outer edges enclose the text.
     static func columnEdges(anchors: [Double], bodyWords: [GlyphWord], headerWords: [GlyphWord]) -> [Double] {
-        var edges: [Double] = []
-        for (left, right) in zip(anchors, anchors.dropFirst()) {
-            var best = (left + right) / 2
-            var bestCost = Int.max
-            var x = left + 1
-            let mid = (left + right) / 2
-            while x < right - 1 {
-                let cost = bodyWords.filter { $0.bbox.x0 < x - 0.5 && $0.bbox.x1 > x + 0.5 }.count
-                if cost < bestCost || (cost == bestCost && abs(x - mid) < abs(best - mid)) {
-                    bestCost = cost
-                    best = x
-                }
-                x += 1
-            }
-            edges.append(best)
-        }
+        let edges = cuts(between: anchors, crossing: bodyWords.map(\.bbox))
         let all = bodyWords + headerWords
         let firstCut = edges.first ?? anchors[0] + 20
         let lastCut = edges.last ?? anchors[0] - 20
         let left = all.filter { $0.bbox.midX < firstCut }.map(\.bbox.x0).min() ?? anchors[0] - 10
         let right = all.filter { $0.bbox.midX > lastCut }.map(\.bbox.x1).max() ?? anchors.last! + 10
         return [min(left, anchors[0] - 5) - 1] + edges + [max(right, anchors.last! + 5) + 1]
+    }
+
+    /// One cut between each pair of neighbouring anchors, where the fewest
+    /// of `boxes` cross (nearest the middle among equals).
+    static func cuts(between anchors: [Double], crossing boxes: [BBox]) -> [Double] {
+        zip(anchors, anchors.dropFirst()).map { left, right in
+            let mid = (left + right) / 2
+            var best = mid, bestCost = Int.max
+            var x = left + 1
+            while x < right - 1 {
+                let cost = boxes.filter { $0.x0 < x - 0.5 && $0.x1 > x + 0.5 }.count
+                if cost < bestCost || (cost == bestCost && abs(x - mid) < abs(best - mid)) {
+                    bestCost = cost
+                    best = x
+                }
+                x += 1
+            }
+            return best
+        }
+    }
+
+    /// The cells of body row `row`: its words by column, a word glued
+    /// across an edge split there.
+    static func rowCells(row: Int, words: [GlyphWord], edges: [Double], top: Double, bottom: Double) -> [GridCell] {
+        var byColumn: [Int: [GlyphWord]] = [:]
+        for w in words {
+            for piece in splitAtEdges(w, edges: edges) {
+                if let c = column(of: piece.bbox.midX, edges: edges) { byColumn[c, default: []].append(piece) }
+            }
+        }
+        return (0..<(edges.count - 1)).map { c in
+            cell(row: row, column: c, span: 1, edges: edges, top: top, bottom: bottom, words: byColumn[c] ?? [])
+        }
     }
 
     static func column(of x: Double, edges: [Double]) -> Int? {

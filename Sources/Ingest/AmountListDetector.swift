@@ -141,7 +141,10 @@ enum AmountListDetector {
             if listNumber(first) { return l.words.count > 1 ? l.words[1].bbox.x0 : nil }
             return first.bbox.x0
         }.min() ?? 0
-        let numbered = body.filter { l in l.words.first.map { listNumber($0) && $0.bbox.x1 < textLeft - 2 } ?? false }
+        func opensWithNumber(_ l: WordLine) -> Bool {
+            l.words.first.map { listNumber($0) && $0.bbox.x1 < textLeft - 2 } ?? false
+        }
+        let numbered = body.filter(opensWithNumber)
         let hasNumbers = numbered.count >= 2
         if hasNumbers { anchors.insert(numbered.map { $0.words[0].bbox.midX }.min()!, at: 0) }
 
@@ -150,8 +153,7 @@ enum AmountListDetector {
         var rows: [[WordLine]] = []
         if hasNumbers {
             for line in body {
-                let starts = line.words.first.map { listNumber($0) && $0.bbox.x1 < textLeft - 2 } ?? false
-                if rows.isEmpty || starts { rows.append([line]) } else { rows[rows.count - 1].append(line) }
+                if rows.isEmpty || opensWithNumber(line) { rows.append([line]) } else { rows[rows.count - 1].append(line) }
             }
         } else {
             rows = rowsByGaps(body, hasAmount: hasAmount) ?? rowsByAmounts(body, hasAmount: hasAmount)
@@ -161,20 +163,7 @@ enum AmountListDetector {
         // Column edges: between neighbouring anchors, where the fewest body
         // phrases cross (a name's words stay together).
         let bodyPhrases = body.flatMap { Phrase.split($0, breakingBeforeCurrency: true) }.map(\.bbox)
-        var edges: [Double] = []
-        for (left, right) in zip(anchors, anchors.dropFirst()) {
-            var best = (left + right) / 2, bestCost = Int.max
-            var x = left + 1
-            while x < right - 1 {
-                let cost = bodyPhrases.filter { $0.x0 < x - 0.5 && $0.x1 > x + 0.5 }.count
-                if cost < bestCost || (cost == bestCost && abs(x - (left + right) / 2) < abs(best - (left + right) / 2)) {
-                    bestCost = cost
-                    best = x
-                }
-                x += 1
-            }
-            edges.append(best)
-        }
+        var edges = AlignedTableDetector.cuts(between: anchors, crossing: bodyPhrases)
         let allBoxes = bodyPhrases + phrases.map(\.bbox)
         let left = min(allBoxes.map(\.x0).min()!, anchors[0] - 5) - 1
         let right = max(allBoxes.map(\.x1).max()!, anchors.last! + 5) + 1
@@ -199,16 +188,8 @@ enum AmountListDetector {
             let top = rowEdges.last!
             let bottomY = k + 1 < rows.count ? (rowLines.last!.bbox.y1 + rows[k + 1].first!.bbox.y0) / 2
                                              : rowLines.last!.bbox.y1 + 0.5
-            var byColumn: [Int: [GlyphWord]] = [:]
-            for w in rowLines.flatMap(\.words) {
-                for piece in AlignedTableDetector.splitAtEdges(w, edges: edges) {
-                    if let c = AlignedTableDetector.column(of: piece.bbox.midX, edges: edges) { byColumn[c, default: []].append(piece) }
-                }
-            }
-            for c in 0..<nCols {
-                cells.append(AlignedTableDetector.cell(row: k + 1, column: c, span: 1, edges: edges, top: top,
-                                                       bottom: bottomY, words: byColumn[c] ?? []))
-            }
+            cells += AlignedTableDetector.rowCells(row: k + 1, words: rowLines.flatMap(\.words), edges: edges,
+                                                   top: top, bottom: bottomY)
             rowEdges.append(bottomY)
         }
         var grid = TableGrid(page: page, bbox: BBox(x0: edges.first!, y0: rowEdges.first!, x1: edges.last!, y1: rowEdges.last!),

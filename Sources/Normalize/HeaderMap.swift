@@ -25,6 +25,17 @@ public enum BudgetLevel: String, Hashable, Sendable {
         default: return nil
         }
     }
+
+    /// The record level of the level's rows; nil for a paket (a paket row
+    /// has no level).
+    var level: Level? {
+        switch self {
+        case .program: return .program
+        case .kegiatan: return .kegiatan
+        case .subKegiatan: return .subKegiatan
+        case .paket: return nil
+        }
+    }
 }
 
 /// What a table column holds.

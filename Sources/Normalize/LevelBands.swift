@@ -59,12 +59,7 @@ struct LevelBand {
             if table.roles[c] == .tujuan { return .tujuan }
             guard c < table.paths.count else { continue }
             let header = HeaderTokens(table.paths[c].joined(separator: " "))
-            switch HeaderMapper.budgetLevel(named: header) {
-            case .subKegiatan?: return .subKegiatan
-            case .kegiatan?: return .kegiatan
-            case .program?: return .program
-            case .paket?, nil: break
-            }
+            if let level = HeaderMapper.budgetLevel(named: header)?.level { return level }
             if header.contains(phrase: "sasaran") { return .sasaran }
             if header.contains(phrase: "tujuan") { return .tujuan }
         }
@@ -159,24 +154,16 @@ struct LevelColumns {
     static func find(in table: LogicalTable) -> LevelColumns? {
         let names = table.roles.indices.filter { table.roles[$0] == .name && $0 < table.paths.count }
         guard names.count >= 2 else { return nil }
-        var levels: [(column: Int, level: BudgetLevel)] = []
+        var levels: [(column: Int, level: Level, depth: Int)] = []
         for c in names {
-            guard let level = HeaderMapper.budgetLevel(named: HeaderTokens(table.paths[c].joined(separator: " "))),
-                  level != .paket else { return nil }
-            levels.append((c, level))
+            guard let level = HeaderMapper.budgetLevel(named: HeaderTokens(table.paths[c].joined(separator: " ")))?.level,
+                  let depth = level.budgetDepth else { return nil }
+            levels.append((c, level, depth))
         }
-        let order: [BudgetLevel] = [.program, .kegiatan, .subKegiatan]
-        let depths = levels.map { order.firstIndex(of: $0.level)! }
         // Strictly deeper from left to right: one header each.
-        guard zip(depths, depths.dropFirst()).allSatisfy({ $0 < $1 }) else { return nil }
+        guard zip(levels, levels.dropFirst()).allSatisfy({ $0.depth < $1.depth }) else { return nil }
         let deepest = levels.last!
-        let level: Level
-        switch deepest.level {
-        case .program: level = .program
-        case .kegiatan: level = .kegiatan
-        default: level = .subKegiatan
-        }
-        return LevelColumns(deepest: deepest.column, level: level, outer: levels.dropLast().map(\.column))
+        return LevelColumns(deepest: deepest.column, level: deepest.level, outer: levels.dropLast().map(\.column))
     }
 }
 

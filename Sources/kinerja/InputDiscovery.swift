@@ -41,7 +41,9 @@ struct Inputs {
 enum InputDiscovery {
     static func files(in paths: [String]) -> Inputs {
         var inputs = Inputs()
-        var found: [(url: URL, name: [String])] = []
+        // Each found file with its name so far and, for a FIFO, socket or
+        // device, what it is.
+        var found: [(url: URL, name: [String], special: String?)] = []
         var searched: [String: String] = [:]   // real folder path → the path it was searched as
         let fm = FileManager.default
 
@@ -69,8 +71,10 @@ enum InputDiscovery {
                     if entry.lowercased().hasSuffix(".pdf") {
                         inputs.unreadable.append((InputFile(url: url, sourceFile: (name + [entry]).joined(separator: "/")), why))
                     }
-                case .file, .special:
-                    if entry.lowercased().hasSuffix(".pdf") { found.append((url, name + [entry])) }
+                case .file:
+                    if entry.lowercased().hasSuffix(".pdf") { found.append((url, name + [entry], nil)) }
+                case .special(let what):
+                    if entry.lowercased().hasSuffix(".pdf") { found.append((url, name + [entry], what)) }
                 }
             }
         }
@@ -87,8 +91,10 @@ enum InputDiscovery {
                 inputs.unreadable.append((InputFile(url: root, sourceFile: path), why))
             case .folder:
                 walk(root, [])
-            case .file, .special:
-                found.append((root, [root.lastPathComponent]))
+            case .file:
+                found.append((root, [root.lastPathComponent], nil))
+            case .special(let what):
+                found.append((root, [root.lastPathComponent], what))
             }
         }
 
@@ -98,7 +104,7 @@ enum InputDiscovery {
         let names = uniqueNames(found.map { ($0.url, $0.name) })
         for (i, entry) in found.enumerated() {
             let file = InputFile(url: entry.url, sourceFile: names[i])
-            if case .special(let what) = kind(of: entry.url.path) {
+            if let what = entry.special {
                 inputs.skipped.append((file, "not a regular file (\(what)); only regular files are read"))
             } else {
                 inputs.files.append(file)

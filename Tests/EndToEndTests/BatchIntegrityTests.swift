@@ -109,18 +109,10 @@ struct BatchIntegrityTests {
             }
             return
         }
-        let process = Process()
-        process.executableURL = tool
-        process.arguments = ["validate", "--json", out.appendingPathComponent("datapackage.json").path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any],
-                                  "\(String(decoding: data, as: UTF8.self).prefix(500))")
-        #expect(report["valid"] as? Bool == true, "\(String(decoding: data, as: UTF8.self).prefix(2000))")
+        let result = try Corpus.run(tool, ["validate", "--json", out.appendingPathComponent("datapackage.json").path])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
+                                  "\(result.stdout.prefix(500))")
+        #expect(report["valid"] as? Bool == true, "\(result.stdout.prefix(2000))")
     }
 
     // MARK: 4. limits
