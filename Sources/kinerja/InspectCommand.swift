@@ -14,6 +14,9 @@ struct Inspect: ParsableCommand {
     @Option(help: "Pages to print (1-based): 3, 2-5 or 1,4-6.")
     var pages: PageSelection = PageSelection(numbers: [1])
 
+    @Flag(help: "Print the grids as JSON: every cell with its row, column, spans, box and whole text.")
+    var json = false
+
     func run() throws {
         let url = URL(fileURLWithPath: file)
         switch InputDiscovery.kind(of: url.path) {
@@ -26,6 +29,14 @@ struct Inspect: ParsableCommand {
         let beyond = pages.numbers.filter { $0 > document.pageCount }
         guard beyond.isEmpty else {
             throw ValidationError("\(file) has \(document.pageCount) pages; no page \(beyond.map(String.init).joined(separator: ", "))")
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            let view = InspectedDocument(file: file, pageCount: document.pageCount,
+                                         pages: document.pages.map(InspectedPage.init))
+            print(String(decoding: try encoder.encode(view), as: UTF8.self))
+            return
         }
         for page in document.pages {
             print("== page \(page.number) (\(page.textSource.rawValue)): \(page.lines.count) lines, \(page.rulings.count) rulings, \(page.tables.count) tables")
@@ -62,5 +73,93 @@ struct PageSelection: ExpressibleByArgument {
             numbers += Array(first...last)
         }
         self.numbers = Array(Set(numbers)).sorted()
+    }
+}
+
+/// `inspect --json`: the pages' table grids as Ingest found them.
+struct InspectedDocument: Encodable {
+    var file: String
+    var pageCount: Int
+    var pages: [InspectedPage]
+
+    enum CodingKeys: String, CodingKey {
+        case file, pages
+        case pageCount = "page_count"
+    }
+}
+
+struct InspectedPage: Encodable {
+    var number: Int
+    var textSource: String
+    var width: Double
+    var height: Double
+    var tables: [InspectedTable]
+
+    init(_ page: Page) {
+        number = page.number
+        textSource = page.textSource.rawValue
+        width = page.width
+        height = page.height
+        tables = page.tables.map(InspectedTable.init)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case number, width, height, tables
+        case textSource = "text_source"
+    }
+}
+
+struct InspectedTable: Encodable {
+    var bbox: BBox
+    /// From drawn rulings, or from the alignment of the text.
+    var ruled: Bool
+    var columnEdges: [Double]
+    var rowEdges: [Double]
+    var headerRows: Int?
+    var cells: [InspectedCell]
+
+    init(_ grid: TableGrid) {
+        bbox = grid.bbox
+        ruled = grid.ruled
+        columnEdges = grid.columnEdges
+        rowEdges = grid.rowEdges
+        headerRows = grid.headerRowCount
+        cells = grid.cells.map(InspectedCell.init)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case bbox, ruled, cells
+        case columnEdges = "column_edges"
+        case rowEdges = "row_edges"
+        case headerRows = "header_rows"
+    }
+}
+
+struct InspectedCell: Encodable {
+    var row: Int
+    var column: Int
+    var rowSpan: Int
+    var columnSpan: Int
+    var bbox: BBox
+    /// The cell's lines, top to bottom.
+    var lines: [String]
+    var bold: Bool
+    var italic: Bool
+
+    init(_ cell: GridCell) {
+        row = cell.row
+        column = cell.column
+        rowSpan = cell.rowSpan
+        columnSpan = cell.columnSpan
+        bbox = cell.bbox
+        lines = cell.lines.map(\.text)
+        bold = cell.isBold
+        italic = cell.isItalic
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case row, column, bbox, lines, bold, italic
+        case rowSpan = "row_span"
+        case columnSpan = "column_span"
     }
 }

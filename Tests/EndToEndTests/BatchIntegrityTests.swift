@@ -309,6 +309,34 @@ struct BatchIntegrityTests {
                 == ["2", "4", "5"])
     }
 
+    @Test func inspectPrintsWholeGridsAsJSON() throws {
+        // The Renja evaluation form J-1 page: long indicator texts, figures.
+        let pdf = SharedFolder.real.appendingPathComponent("renja-2017-diskanlaut-prov-jabar.pdf").path
+        let r = try BatchSupport.run(["inspect", pdf, "--pages", "44", "--json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let pages = try #require(object["pages"] as? [[String: Any]])
+        #expect(pages.map { $0["number"] as? Int } == [44])
+        let tables = try #require(pages.first?["tables"] as? [[String: Any]])
+        #expect(!tables.isEmpty)
+        let cells = tables.flatMap { ($0["cells"] as? [[String: Any]]) ?? [] }
+        let text = cells.flatMap { ($0["lines"] as? [String]) ?? [] }.joined(separator: " ")
+        // Whole texts and figures the page prints (pdftotext shows them too).
+        let printed = try Corpus.run(URL(fileURLWithPath: "/usr/bin/pdftotext"), ["-f", "44", "-l", "44", pdf, "-"]).stdout
+        for expected in ["1,060,632.41", "Produksi Perikanan Budidaya", "#DIV/0!"] {
+            #expect(printed.contains(expected) && text.contains(expected), "\(expected)")
+        }
+        #expect(cells.contains { (($0["lines"] as? [String]) ?? []).joined(separator: " ").count > 30 })
+        // Every cell lies inside its table's box.
+        for table in tables {
+            let box = try #require(table["bbox"] as? [Double])
+            for cell in (table["cells"] as? [[String: Any]]) ?? [] {
+                let b = try #require(cell["bbox"] as? [Double])
+                #expect(b[0] >= box[0] - 0.5 && b[1] >= box[1] - 0.5 && b[2] <= box[2] + 0.5 && b[3] <= box[3] + 0.5)
+            }
+        }
+    }
+
     // MARK: 8. one run at a time
 
     /// A second run into a folder in use says which process holds it and
