@@ -40,9 +40,11 @@ public struct BBox: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// Rounded to 0.1 pt, which is all the precision the output needs.
     public var rounded: BBox {
-        func r(_ v: Double) -> Double { (v * 10).rounded() / 10 }
-        return BBox(x0: r(x0), y0: r(y0), x1: r(x1), y1: r(y1))
+        BBox(x0: Self.round(x0), y0: Self.round(y0), x1: Self.round(x1), y1: Self.round(y1))
     }
+
+    /// A coordinate rounded to 0.1 pt.
+    public static func round(_ v: Double) -> Double { (v * 10).rounded() / 10 }
 
     public static func enclosing<S: Sequence>(_ boxes: S) -> BBox? where S.Element == BBox {
         var it = boxes.makeIterator()

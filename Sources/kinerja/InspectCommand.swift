@@ -98,8 +98,8 @@ struct InspectedPage: Encodable {
     init(_ page: Page) {
         number = page.number
         textSource = page.textSource.rawValue
-        width = page.width
-        height = page.height
+        width = BBox.round(page.width)
+        height = BBox.round(page.height)
         tables = page.tables.map(InspectedTable.init)
     }
 
@@ -119,10 +119,10 @@ struct InspectedTable: Encodable {
     var cells: [InspectedCell]
 
     init(_ grid: TableGrid) {
-        bbox = grid.bbox
+        bbox = grid.bbox.rounded
         ruled = grid.ruled
-        columnEdges = grid.columnEdges
-        rowEdges = grid.rowEdges
+        columnEdges = grid.columnEdges.map(BBox.round)
+        rowEdges = grid.rowEdges.map(BBox.round)
         headerRows = grid.headerRowCount
         cells = grid.cells.map(InspectedCell.init)
     }
@@ -151,7 +151,7 @@ struct InspectedCell: Encodable {
         column = cell.column
         rowSpan = cell.rowSpan
         columnSpan = cell.columnSpan
-        bbox = cell.bbox
+        bbox = cell.bbox.rounded
         lines = cell.lines.map(\.text)
         bold = cell.isBold
         italic = cell.isItalic
