@@ -33,6 +33,7 @@ struct Inspect: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            encoder.keyEncodingStrategy = .convertToSnakeCase
             let view = InspectedDocument(file: file, pageCount: document.pageCount,
                                          pages: document.pages.map(InspectedPage.init))
             print(String(decoding: try encoder.encode(view), as: UTF8.self))
@@ -76,16 +77,12 @@ struct PageSelection: ExpressibleByArgument {
     }
 }
 
-/// `inspect --json`: the pages' table grids as Ingest found them.
+/// `inspect --json`: the pages' table grids as Ingest found them (keys
+/// written in snake_case).
 struct InspectedDocument: Encodable {
     var file: String
     var pageCount: Int
     var pages: [InspectedPage]
-
-    enum CodingKeys: String, CodingKey {
-        case file, pages
-        case pageCount = "page_count"
-    }
 }
 
 struct InspectedPage: Encodable {
@@ -101,11 +98,6 @@ struct InspectedPage: Encodable {
         width = BBox.round(page.width)
         height = BBox.round(page.height)
         tables = page.tables.map(InspectedTable.init)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case number, width, height, tables
-        case textSource = "text_source"
     }
 }
 
@@ -125,13 +117,6 @@ struct InspectedTable: Encodable {
         rowEdges = grid.rowEdges.map(BBox.round)
         headerRows = grid.headerRowCount
         cells = grid.cells.map(InspectedCell.init)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case bbox, ruled, cells
-        case columnEdges = "column_edges"
-        case rowEdges = "row_edges"
-        case headerRows = "header_rows"
     }
 }
 
@@ -155,11 +140,5 @@ struct InspectedCell: Encodable {
         lines = cell.lines.map(\.text)
         bold = cell.isBold
         italic = cell.isItalic
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case row, column, bbox, lines, bold, italic
-        case rowSpan = "row_span"
-        case columnSpan = "column_span"
     }
 }
