@@ -292,9 +292,9 @@ struct RealCorpusTests {
         let pdfs = try Corpus.names(in: Corpus.real, prefix: "").map { Corpus.real.appendingPathComponent($0 + ".pdf") }
         #expect(pdfs.count >= 31)
         // A debug build reads the 142 scanned pages of one report for longer
-        // than this suite may take: documents are cut off after 4 minutes
+        // than this suite may take: documents are cut off after 150 seconds
         // (their row then says so).
-        let out = try Corpus.kinerja(pdfs, name: "real-all", config: "ingest:\n  document_time_limit: 240\n")
+        let out = try Corpus.kinerja(pdfs, name: "real-all", config: "ingest:\n  document_time_limit: 150\n")
         let csv = try String(contentsOf: out.appendingPathComponent("documents.csv"), encoding: .utf8)
         let rows = csv.split(whereSeparator: \.isNewline).dropFirst()
         #expect(rows.count == pdfs.count)
