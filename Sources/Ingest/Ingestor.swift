@@ -94,7 +94,7 @@ public struct Ingestor: Sendable {
         }
         let check = textLayerCheck(page, glyphs: glyphs)
         if check.verdict == .usable {
-            store(readPage(page, glyphs: glyphs))
+            store(readPage(page, glyphs: glyphs, words: check.words))
             return
         }
         ocr.reserve()
@@ -120,9 +120,10 @@ public struct Ingestor: Sendable {
         readPage(page, glyphs: TextExtractor.glyphs(of: page))
     }
 
-    func readPage(_ page: PDFPage, glyphs: [Glyph], source: TextSource? = nil) -> Page {
+    /// `words`: the glyphs' words when the caller has built them already.
+    func readPage(_ page: PDFPage, glyphs: [Glyph], words: [GlyphWord]? = nil, source: TextSource? = nil) -> Page {
         let size = page.size
-        let words = TextExtractor.words(from: glyphs)
+        let words = words ?? TextExtractor.words(from: glyphs)
         let lines = LineBuilder.lines(from: words.map(\.word))
         let (rulings, boxes, strokes) = RulingExtractor.shapes(of: page)
         let tables = TableDetector.detect(page: page.number, rulings: rulings, words: words)
@@ -131,23 +132,27 @@ public struct Ingestor: Sendable {
                     boxes: boxes, strokes: strokes)
     }
 
-    /// The verdict on a page's text layer, and the pictures it leaves unread.
-    func textLayerCheck(_ page: PDFPage, glyphs: [Glyph]) -> (verdict: TextLayerVerdict, unreadPictures: [BBox]) {
+    /// The verdict on a page's text layer, the pictures it leaves unread,
+    /// and the layer's words when the check had to build them.
+    func textLayerCheck(_ page: PDFPage, glyphs: [Glyph])
+        -> (verdict: TextLayerVerdict, unreadPictures: [BBox], words: [GlyphWord]?) {
         let check = TextLayerCheck()
         let fromText = check.verdict(text: glyphs.map(\.scalar))
-        guard fromText == .usable else { return (fromText, []) }
+        guard fromText == .usable else { return (fromText, [], nil) }
         let size = page.size
         let pictures = page.pictures.filter { $0.area.width * $0.area.height >= 0.05 * size.width * size.height }
-        guard !pictures.isEmpty else { return (.usable, []) }
+        guard !pictures.isEmpty else { return (.usable, [], nil) }
+        var words: [GlyphWord]?
         if pictures.contains(where: { $0.area.width * $0.area.height >= 0.8 * size.width * size.height }) {
             // A scan with a hidden OCR layer: read it again if that layer misread it.
-            let words = TextExtractor.words(from: glyphs).map(\.text)
-            if check.verdict(ocrLayerWords: words) == .garbled { return (.garbled, []) }
+            let layer = TextExtractor.words(from: glyphs)
+            if check.verdict(ocrLayerWords: layer.map(\.text)) == .garbled { return (.garbled, [], nil) }
+            words = layer
         }
         let ink = PictureInkMeter.measure(page, pictures: pictures, glyphBoxes: glyphs.map(\.bbox))
         var unread: [BBox] = []
         for (picture, measured) in zip(pictures, ink) where check.unread(measured) { unread.append(picture.area) }
-        return unread.isEmpty ? (TextLayerVerdict.usable, []) : (TextLayerVerdict.sparse, unread)
+        return unread.isEmpty ? (TextLayerVerdict.usable, [], words) : (TextLayerVerdict.sparse, unread, words)
     }
 }
 

@@ -168,6 +168,12 @@ enum TableDetector {
         // Clipped text: words that run on past the right border of the cell
         // they start in, on the same line, belong to that cell.
         var owner = placed.map(\.column)
+        /// Word j is on word i's text line: the same grid row, middles within
+        /// 0.4 of i's height.
+        func sameLine(_ j: Int, _ i: Int) -> Bool {
+            placed[j].row == placed[i].row
+                && abs(placed[j].word.bbox.midY - placed[i].word.bbox.midY) < placed[i].word.bbox.height * 0.4
+        }
         // A bare number that crosses the border from a line of text is a
         // word of that text (`… Luasnya dibawah 1000 Ha dalam …`).
         for i in placed.indices {
@@ -177,8 +183,7 @@ enum TableDetector {
                   w.bbox.x1 > cols[start + 1] + 1, hasVertical(atEdge: start + 1, row: placed[i].row) else { continue }
             let h = w.bbox.height
             let before = placed.indices.filter { j in
-                placed[j].row == placed[i].row && owner[j] == start && !placed[j].word.isFigure
-                    && abs(placed[j].word.bbox.midY - w.bbox.midY) < h * 0.4 && placed[j].word.bbox.x1 <= w.bbox.x0
+                sameLine(j, i) && owner[j] == start && !placed[j].word.isFigure && placed[j].word.bbox.x1 <= w.bbox.x0
             }.max { placed[$0].word.bbox.x1 < placed[$1].word.bbox.x1 }
             if let j = before, w.bbox.x0 - placed[j].word.bbox.x1 < h * 0.7 { owner[i] = start }
         }
@@ -194,10 +199,7 @@ enum TableDetector {
             if w.bbox.x1 > cols[border] + 1 { return true }
             let space = w.bbox.height * 0.35
             guard w.bbox.x1 >= cols[border] - space else { return false }
-            let line = placed.indices.filter { j in
-                owner[j] == border && placed[j].row == placed[i].row
-                    && abs(placed[j].word.bbox.midY - w.bbox.midY) < w.bbox.height * 0.4
-            }
+            let line = placed.indices.filter { j in owner[j] == border && sameLine(j, i) }
             let text = line.map { placed[$0].word }.filter { !$0.isFigure }
             let figures = line.map { placed[$0].word }.filter(\.isFigure)
             return text.contains { $0.bbox.x0 - w.bbox.x1 > -1 && $0.bbox.x0 - w.bbox.x1 < space }
@@ -207,11 +209,9 @@ enum TableDetector {
             var end = placed[i].word.bbox.x1
             let h = placed[i].word.bbox.height
 
-            let sameLine = placed.indices.filter { j in
-                j != i && placed[j].row == placed[i].row && owner[j] > owner[i]
-                    && abs(placed[j].word.bbox.midY - placed[i].word.bbox.midY) < h * 0.4
-            }.sorted { placed[$0].word.bbox.x0 < placed[$1].word.bbox.x0 }
-            for j in sameLine {
+            let after = placed.indices.filter { j in j != i && owner[j] > owner[i] && sameLine(j, i) }
+                .sorted { placed[$0].word.bbox.x0 < placed[$1].word.bbox.x0 }
+            for j in after {
                 let w = placed[j].word
                 // Amounts printed under the clipped text are not part of it.
                 if w.isFigure && (w.text.contains(".") || w.text.contains(",") || w.bbox.x0 - end >= h * 0.5) { continue }

@@ -111,6 +111,9 @@ struct StackedRowSplitter {
         }
         guard figures.filter({ $0.count >= 2 }).count >= 3 else { return nil }
 
+        /// Column c's cell in the block: the first row's, else the first row that has one.
+        func originalCell(_ c: Int) -> GridCell? { first.cells[c] ?? block.lazy.compactMap { $0.cells[c] }.first }
+
         var rows: [BodyRow] = []
         var started = Set<GridCell>()
         let page = block.first { $0.startsHere[anchor] }?.page ?? first.page
@@ -119,7 +122,7 @@ struct StackedRowSplitter {
             var cells = [GridCell?](repeating: nil, count: roles.count)
             var starts = [Bool](repeating: false, count: roles.count)
             for (c, lines) in above {
-                guard let original = first.cells[c] ?? block.lazy.compactMap({ $0.cells[c] }).first else { continue }
+                guard let original = originalCell(c) else { continue }
                 cells[c] = Self.cell(original, lines: lines)
                 starts[c] = true
             }
@@ -141,7 +144,7 @@ struct StackedRowSplitter {
             cells[anchor] = Self.cell(anchorCell, lines: entry.lines)
             starts[anchor] = true
             for (c, lines) in assigned[k] {
-                guard let original = first.cells[c] ?? block.lazy.compactMap({ $0.cells[c] }).first else { continue }
+                guard let original = originalCell(c) else { continue }
                 cells[c] = Self.cell(original, lines: lines)
                 starts[c] = true
             }
