@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "kinerja", targets: ["kinerja"]),
+        // PDFs -> records and findings, for other Swift programs.
+        .library(name: "KinerjaPipeline", targets: ["KinerjaPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -82,15 +84,27 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(
-            name: "kinerja",
+        // The whole run as a library: input discovery, worker processes, the
+        // result cache, validation, the indicator catalog and the outputs.
+        .target(
+            name: "KinerjaPipeline",
             dependencies: [
                 "Model", "Ingest", "Normalize", "Validate", "Export", "Evidence", "Warehouse",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // The command line: argument parsing, the progress bar, log lines.
+        .executableTarget(
+            name: "kinerja",
+            dependencies: [
+                "KinerjaPipeline", "Model", "Ingest", "Export", "Warehouse",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Converts one PDF through the library (the README's example).
+        .executableTarget(name: "ConvertOne", dependencies: ["KinerjaPipeline"], path: "Examples/ConvertOne"),
         // Paths to ../shared and a runner for command-line tools, for every test target.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Model", "TestSupport"]),
@@ -102,7 +116,7 @@ let package = Package(
             name: "ExportTests",
             dependencies: ["Export", "Model", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["kinerja", "Model", "Export", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["kinerja", "KinerjaPipeline", "Model", "Export", "TestSupport"]),
         // The indicator catalog: performance trees read, linked to records, written.
         .testTarget(name: "CatalogTests", dependencies: ["Ingest", "Normalize", "Validate", "Export", "Model", "TestSupport"]),
         .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "Model", "CPoppler", "TestSupport"]),

@@ -81,7 +81,7 @@ public struct OutputWriter: Sendable {
             try AtomicFile.write(report.data(), to: url(Self.report))
         }
         if formats.contains(.sqlite) {
-            let batches = try DocumentBatch.make(records: records, discrepancies: discrepancies, documents: documents)
+            let batches = try DocumentRows.make(records: records, discrepancies: discrepancies, documents: documents)
             try SQLiteStore.replace(url(Self.sqlite), with: batches)
         }
     }

@@ -70,7 +70,7 @@ extension TableSpec {
     /// the rows of its source files (a file read anew or failing now), its
     /// document's rows under any other name (a renamed file), so that no
     /// row of an earlier load of the same file or content is left behind.
-    public static func replacedRows(by batch: DocumentBatch, _ dialect: SQLDialect) -> [(sql: String, value: String)] {
+    public static func replacedRows(by batch: DocumentRows, _ dialect: SQLDialect) -> [(sql: String, value: String)] {
         var out: [(String, String)] = []
         for table in [TableSpec.records, .discrepancies] {
             for file in batch.sourceFiles { out.append((table.deleteSQL(where: "source_file", dialect), file)) }
@@ -106,7 +106,7 @@ public enum SQLValue: Sendable, Equatable {
 /// replaces (`TableSpec.replacedRows`), then upserts, so loading the same
 /// output twice leaves the same rows as loading it once, and a document
 /// read anew, renamed or now unreadable leaves no stale rows behind.
-public struct DocumentBatch: Sendable {
+public struct DocumentRows: Sendable {
     public var docID: String
     /// Every `source_file` the batch's rows name.
     public var sourceFiles: [String] = []
@@ -126,17 +126,17 @@ public struct DocumentBatch: Sendable {
     /// document with no summary row comes after the rest). Files that could
     /// not be read (empty `doc_id`) share one batch and remove nothing.
     public static func make(records: [Record], discrepancies: [Discrepancy],
-                            documents: [DocumentSummary]) throws -> [DocumentBatch] {
+                            documents: [DocumentSummary]) throws -> [DocumentRows] {
         var order: [String] = []
-        var batches: [String: DocumentBatch] = [:]
-        func add(_ id: String, _ update: (inout DocumentBatch) -> Void) {
+        var batches: [String: DocumentRows] = [:]
+        func add(_ id: String, _ update: (inout DocumentRows) -> Void) {
             if batches[id] == nil {
                 order.append(id)
-                batches[id] = DocumentBatch(docID: id, documents: [], records: [], discrepancies: [])
+                batches[id] = DocumentRows(docID: id, documents: [], records: [], discrepancies: [])
             }
             update(&batches[id]!)
         }
-        func note(_ file: String, in batch: inout DocumentBatch) {
+        func note(_ file: String, in batch: inout DocumentRows) {
             if batch.sourceFiles.last != file, !batch.sourceFiles.contains(file) { batch.sourceFiles.append(file) }
         }
         for s in documents {

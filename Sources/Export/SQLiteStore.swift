@@ -45,7 +45,7 @@ public final class SQLiteStore {
 
     /// Writes `batches` into a new database at `url`, replacing the file
     /// there only once it is complete.
-    public static func replace(_ url: URL, with batches: [DocumentBatch]) throws {
+    public static func replace(_ url: URL, with batches: [DocumentRows]) throws {
         let path = url.standardizedFileURL.path
         let directory = (path as NSString).deletingLastPathComponent
         let temp = (directory as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).\(getpid()).tmp")
@@ -70,7 +70,7 @@ public final class SQLiteStore {
     }
 
     /// Writes each batch in one transaction.
-    public func load(_ batches: [DocumentBatch]) throws {
+    public func load(_ batches: [DocumentRows]) throws {
         for batch in batches {
             do {
                 try queue.write { db in

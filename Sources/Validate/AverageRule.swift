@@ -8,16 +8,16 @@ import Model
 struct AverageRule: ValidationRule {
     let tolerance: Tolerance
 
-    func findings(in batch: Batch) -> [Finding] {
+    func findings(in input: ValidationInput) -> [Finding] {
         var found: [Finding] = []
-        for rows in batch.tables {
+        for rows in input.tables {
             var group: [Int] = []
             for i in rows {
-                switch batch.roles[i] {
+                switch input.roles[i] {
                 case .item: group.append(i)
                 case .total: group = []
                 case .average:
-                    if let f = check(average: i, over: group, batch) { found.append(f) }
+                    if let f = check(average: i, over: group, input) { found.append(f) }
                     group = []
                 }
             }
@@ -25,13 +25,13 @@ struct AverageRule: ValidationRule {
         return found
     }
 
-    private func check(average a: Int, over group: [Int], _ batch: Batch) -> Finding? {
-        let r = batch.records[a]
-        let values = group.compactMap { batch.records[$0].capaian.value }
+    private func check(average a: Int, over group: [Int], _ input: ValidationInput) -> Finding? {
+        let r = input.records[a]
+        let values = group.compactMap { input.records[$0].capaian.value }
         guard let printed = r.capaian.value, !values.isEmpty else { return nil }
         let mean = values.reduce(0, +) / Double(values.count)
         guard !tolerance.accepts(printed, decimals: r.capaian.printedDecimals, computed: mean) else { return nil }
-        return batch.finding(a, field: "capaian", rule: .averageMismatch, severity: .error,
+        return input.finding(a, field: "capaian", rule: .averageMismatch, severity: .error,
                              reported: r.capaian.trimmedRaw, expected: mean, message:
             "Group average \(Wording.printed(r.capaian)) ('\(Wording.label(r))', \(Wording.location(r))) is not the mean of the \(values.count) capaian printed above it (\(values.map { Wording.number($0) }.joined(separator: "; "))), which is \(Wording.number(mean)).")
     }

@@ -14,25 +14,25 @@ struct BudgetLine: Sendable {
     var depth: Int? { level?.budgetDepth }
 
     /// The row printing `field` (the first with a non-empty cell), if any.
-    func row(printing field: ValueField, in batch: Batch) -> Int? {
-        rows.first { batch.records[$0][field].trimmedRaw != nil }
+    func row(printing field: ValueField, in input: ValidationInput) -> Int? {
+        rows.first { input.records[$0][field].trimmedRaw != nil }
     }
 
     /// The line's figure for a sum: the printed number, a dash as 0 (the
     /// spreadsheets' display of zero), nil when empty, text or an error.
-    func amount(_ field: ValueField, in batch: Batch) -> Double? {
-        guard let i = row(printing: field, in: batch) else { return nil }
-        let cell = batch.records[i][field]
+    func amount(_ field: ValueField, in input: ValidationInput) -> Double? {
+        guard let i = row(printing: field, in: input) else { return nil }
+        let cell = input.records[i][field]
         return cell.value ?? (cell.isDash ? 0 : nil)
     }
 
     /// Splits rows (record indices of one table and period, in order) into lines.
-    static func lines(of rows: [Int], in batch: Batch) -> [BudgetLine] {
+    static func lines(of rows: [Int], in input: ValidationInput) -> [BudgetLine] {
         var lines: [BudgetLine] = []
         for i in rows {
-            let r = batch.records[i]
+            let r = input.records[i]
             if var last = lines.last, let name = r.name, last.name == name, last.level == r.level,
-               r.pagu.trimmedRaw == nil || r.pagu.trimmedRaw == batch.records[last.rows[0]].pagu.trimmedRaw {
+               r.pagu.trimmedRaw == nil || r.pagu.trimmedRaw == input.records[last.rows[0]].pagu.trimmedRaw {
                 last.rows.append(i)
                 lines[lines.count - 1] = last
             } else {
@@ -44,7 +44,7 @@ struct BudgetLine: Sendable {
 }
 
 /// The sum of the lines' figures, nil when none of them prints one.
-func budgetSum(_ lines: [BudgetLine], _ field: ValueField, in batch: Batch) -> Double? {
-    let amounts = lines.compactMap { $0.amount(field, in: batch) }
+func budgetSum(_ lines: [BudgetLine], _ field: ValueField, in input: ValidationInput) -> Double? {
+    let amounts = lines.compactMap { $0.amount(field, in: input) }
     return amounts.isEmpty ? nil : amounts.reduce(0, +)
 }

@@ -12,26 +12,26 @@ struct BudgetRules: ValidationRule {
     let tolerance: Tolerance
     let dashIsZero: Bool
 
-    func findings(in batch: Batch) -> [Finding] {
-        batch.records.indices.flatMap { i -> [Finding] in
-            guard batch.roles[i] != .average else { return [] }
-            return [absorption(batch.records[i], i, batch), overrun(batch.records[i], i, batch)].compactMap { $0 }
+    func findings(in input: ValidationInput) -> [Finding] {
+        input.records.indices.flatMap { i -> [Finding] in
+            guard input.roles[i] != .average else { return [] }
+            return [absorption(input.records[i], i, input), overrun(input.records[i], i, input)].compactMap { $0 }
         }
     }
 
-    private func absorption(_ r: Record, _ i: Int, _ batch: Batch) -> Finding? {
+    private func absorption(_ r: Record, _ i: Int, _ input: ValidationInput) -> Finding? {
         let cell = r.capaianAnggaran
         if cell.isDivisionByZero {
             if let pagu = r.pagu.value, pagu != 0, let spent = r.realisasiRp.value {
                 let expected = CapaianFormula.anggaran(pagu: pagu, realisasiRp: spent)
-                return batch.finding(i, field: "capaian_anggaran", rule: .capaianDiv0, severity: .error,
+                return input.finding(i, field: "capaian_anggaran", rule: .capaianDiv0, severity: .error,
                                      reported: cell.trimmedRaw, expected: expected, message:
                     "Capaian anggaran of '\(Wording.budgetLabel(r))' (\(Wording.location(r))) shows #DIV/0! although realisasi \(Wording.rupiah(spent)) / pagu \(Wording.rupiah(pagu)) gives \(Wording.number(expected)); the figure should be printed.")
             }
             let cause = (r.pagu.value ?? 0) == 0
                 ? "the pagu is \(Wording.divisor(r.pagu))"
                 : "the realisasi Rp is not a printed number (\(Wording.printed(r.realisasiRp)))"
-            return batch.finding(i, field: "capaian_anggaran", rule: .capaianDiv0TargetZero, severity: .info,
+            return input.finding(i, field: "capaian_anggaran", rule: .capaianDiv0TargetZero, severity: .info,
                                  reported: cell.trimmedRaw, expected: nil, message:
                 "Capaian anggaran of '\(Wording.budgetLabel(r))' (\(Wording.location(r))) shows #DIV/0! because \(cause).")
         }
@@ -40,15 +40,15 @@ struct BudgetRules: ValidationRule {
         let decimals = cell.value == nil ? 0 : cell.printedDecimals
         let expected = CapaianFormula.anggaran(pagu: pagu, realisasiRp: spent)
         guard !tolerance.accepts(printed, decimals: decimals, computed: expected) else { return nil }
-        return batch.finding(i, field: "capaian_anggaran", rule: .anggaranMismatch, severity: .error,
+        return input.finding(i, field: "capaian_anggaran", rule: .anggaranMismatch, severity: .error,
                              reported: cell.trimmedRaw, expected: expected, message:
             "Capaian anggaran \(Wording.printed(cell)) of '\(Wording.budgetLabel(r))' (\(Wording.location(r))) does not match realisasi \(Wording.rupiah(spent)) / pagu \(Wording.rupiah(pagu)) × 100 = \(Wording.number(expected)).")
     }
 
-    private func overrun(_ r: Record, _ i: Int, _ batch: Batch) -> Finding? {
+    private func overrun(_ r: Record, _ i: Int, _ input: ValidationInput) -> Finding? {
         guard let pagu = r.pagu.value, let spent = r.realisasiRp.value,
               spent > pagu, !tolerance.sameMoney(spent, pagu) else { return nil }
-        return batch.finding(i, field: "realisasi_rp", rule: .anggaranOverrun, severity: .warning,
+        return input.finding(i, field: "realisasi_rp", rule: .anggaranOverrun, severity: .warning,
                              reported: r.realisasiRp.trimmedRaw, expected: pagu, message:
             "Realisasi \(Wording.rupiah(spent)) of '\(Wording.budgetLabel(r))' (\(Wording.location(r))) exceeds its pagu \(Wording.rupiah(pagu)) by \(Wording.rupiah(spent - pagu)); spending above the budget ceiling needs a budget revision (pergeseran/perubahan anggaran) or a correction.")
     }

@@ -103,10 +103,10 @@ struct PolarityConflictRule: ValidationRule {
     let tolerance: Tolerance
     let entries: [String: IndicatorEntry]
 
-    func findings(in batch: Batch) -> [Finding] {
-        batch.records.indices.compactMap { i in
-            let r = batch.records[i]
-            guard batch.roles[i] == .item, let key = r.indicatorRef, let entry = entries[key],
+    func findings(in input: ValidationInput) -> [Finding] {
+        input.records.indices.compactMap { i in
+            let r = input.records[i]
+            guard input.roles[i] == .item, let key = r.indicatorRef, let entry = entries[key],
                   let printed = r.capaian.value, let target = r.target.value, target != 0,
                   r.realisasi.value != nil else { return nil }
             let decimals = r.capaian.printedDecimals
@@ -121,7 +121,7 @@ struct PolarityConflictRule: ValidationRule {
             else { return nil }
             let expected = CapaianFormula.capaian(own, target: target, realisasi: r.realisasi.value!)
             let words = own == .negative ? "lower-is-better" : "higher-is-better"
-            return batch.finding(i, field: "capaian", rule: .polarityConflict, severity: .warning,
+            return input.finding(i, field: "capaian", rule: .polarityConflict, severity: .warning,
                                  reported: r.capaian.trimmedRaw, expected: expected, message:
                 "Capaian \(Wording.printed(r.capaian)) of '\(Wording.label(r))' (\(Wording.location(r))) was computed as \(CapaianFormula.describe(other)), but the agency's own indicator catalog (\(entry.sourceFile), page \(entry.page)) makes '\(entry.indicator)' \(words) (\(entry.polarityBasis ?? own.rawValue)); computed as \(CapaianFormula.describe(own)) it is \(Wording.number(expected)).")
         }

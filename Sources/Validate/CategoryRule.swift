@@ -6,22 +6,22 @@ import Model
 struct CategoryRule: ValidationRule {
     let chooser: RatingScaleChooser
 
-    func findings(in batch: Batch) -> [Finding] {
+    func findings(in input: ValidationInput) -> [Finding] {
         var byDocument: [String: [Int]] = [:]
-        for (i, r) in batch.records.enumerated() where r.category?.isEmpty == false {
+        for (i, r) in input.records.enumerated() where r.category?.isEmpty == false {
             byDocument[r.docID, default: []].append(i)
         }
         return byDocument.values.flatMap { rows -> [Finding] in
-            guard let scale = chooser.scale(forLabels: rows.compactMap { batch.records[$0].category }) else { return [] }
-            return rows.compactMap { check($0, scale, batch) }
+            guard let scale = chooser.scale(forLabels: rows.compactMap { input.records[$0].category }) else { return [] }
+            return rows.compactMap { check($0, scale, input) }
         }
     }
 
-    private func check(_ i: Int, _ scale: RatingScale, _ batch: Batch) -> Finding? {
-        let r = batch.records[i]
+    private func check(_ i: Int, _ scale: RatingScale, _ input: ValidationInput) -> Finding? {
+        let r = input.records[i]
         guard let label = r.category, scale.knows(label), let capaian = r.capaian.value,
               let rated = scale.rate(capaian), !RatingScale.same(rated, label) else { return nil }
-        return batch.finding(i, field: "category", rule: .categoryMismatch, severity: .error,
+        return input.finding(i, field: "category", rule: .categoryMismatch, severity: .error,
                              reported: label, expected: nil, message:
             "Category '\(label)' of '\(Wording.label(r))' (\(Wording.location(r))) disagrees with its capaian \(Wording.printed(r.capaian)), which rates '\(rated)' on the \(scale.name) scale.")
     }

@@ -10,20 +10,20 @@ struct CellRules: ValidationRule {
     let unparsed: Bool
     let spreadsheetErrors: Bool
 
-    func findings(in batch: Batch) -> [Finding] {
-        batch.records.indices.flatMap { i in
-            ValueField.allCases.compactMap { field in check(field, of: i, batch) }
+    func findings(in input: ValidationInput) -> [Finding] {
+        input.records.indices.flatMap { i in
+            ValueField.allCases.compactMap { field in check(field, of: i, input) }
         }
     }
 
-    private func check(_ field: ValueField, of i: Int, _ batch: Batch) -> Finding? {
-        let r = batch.records[i]
+    private func check(_ field: ValueField, of i: Int, _ input: ValidationInput) -> Finding? {
+        let r = input.records[i]
         let cell = r[field]
         guard cell.value == nil, let raw = cell.trimmedRaw, !cell.isDash else { return nil }
         if cell.isSpreadsheetError {
             let ratio = field == .capaian || field == .capaianAnggaran
             guard spreadsheetErrors, !(ratio && cell.isDivisionByZero) else { return nil }
-            return batch.finding(i, field: field.rawValue, rule: "value.spreadsheet_error", severity: .warning,
+            return input.finding(i, field: field.rawValue, rule: "value.spreadsheet_error", severity: .warning,
                                  reported: raw, expected: nil, message:
                 "The \(field.rawValue.replacingOccurrences(of: "_", with: " ")) cell of '\(Wording.label(r))' (\(Wording.location(r))) prints the spreadsheet error '\(raw)' (\(Self.cause(of: raw))) instead of a figure.")
         }
@@ -34,7 +34,7 @@ struct CellRules: ValidationRule {
         }
         let why = scanned ? "which OCR could not read clearly enough to take as a figure; please confirm it against the scan"
             : "which is not a well-formed number; please confirm the figure"
-        return batch.finding(i, field: field.rawValue, rule: .valueUnparsed, severity: .warning,
+        return input.finding(i, field: field.rawValue, rule: .valueUnparsed, severity: .warning,
                              reported: raw, expected: nil, message:
             "The \(field.rawValue.replacingOccurrences(of: "_", with: " ")) cell of '\(Wording.label(r))' (\(Wording.location(r))) prints '\(raw)', \(why).")
     }

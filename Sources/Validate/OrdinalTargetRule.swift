@@ -8,17 +8,17 @@ import Model
 struct OrdinalTargetRule: ValidationRule {
     let scales: [ValidateConfig.OrdinalScale]
 
-    func findings(in batch: Batch) -> [Finding] {
-        batch.records.indices.compactMap { i in
-            let r = batch.records[i]
-            guard batch.roles[i] == .item, r.target.value == nil, r.realisasi.value == nil,
+    func findings(in input: ValidationInput) -> [Finding] {
+        input.records.indices.compactMap { i in
+            let r = input.records[i]
+            guard input.roles[i] == .item, r.target.value == nil, r.realisasi.value == nil,
                   let t = r.target.trimmedRaw, let x = r.realisasi.trimmedRaw,
                   let capaian = r.capaian.value, capaian >= 100 else { return nil }
             let target = Words(t).joined, real = Words(x).joined
             for scale in scales {
                 guard let rt = scale.ranks.firstIndex(of: target), let rx = scale.ranks.firstIndex(of: real) else { continue }
                 guard rx < rt else { return nil }
-                return batch.finding(i, field: "capaian", rule: "capaian.ordinal", severity: .warning,
+                return input.finding(i, field: "capaian", rule: "capaian.ordinal", severity: .warning,
                                      reported: r.capaian.trimmedRaw, expected: nil, message:
                     "Capaian \(Wording.printed(r.capaian)) of '\(Wording.label(r))' (\(Wording.location(r))) says the target was met, but realisasi '\(x)' ranks below target '\(t)' on the \(scale.name) scale (\(scale.ranks.joined(separator: " < "))).")
             }

@@ -20,14 +20,14 @@ struct QuarterRegression: ValidationRule {
     let acrossDocuments: Bool
     var nonCumulativeShare: Double = 0.10
 
-    func findings(in batch: Batch) -> [Finding] {
+    func findings(in input: ValidationInput) -> [Finding] {
         var seriesByGroup: [SeriesGroup: [QuarterSlot: Int]] = [:]
         var quarterSource: [SeriesGroup: [Int: String]] = [:]
         var found: [Finding] = []
-        for rows in batch.tables {
+        for rows in input.tables {
             var ordinal: [RowIdentity: Int] = [:]
-            for i in rows where batch.roles[i] == .item {
-                let r = batch.records[i]
+            for i in rows where input.roles[i] == .item {
+                let r = input.records[i]
                 guard let q = r.period.quarter else { continue }
                 let group = SeriesGroup(source: acrossDocuments ? AgencyKey(r.sourceFile).text : r.docID,
                                         year: r.period.year)
@@ -44,13 +44,13 @@ struct QuarterRegression: ValidationRule {
                 }
             }
         }
-        for (group, slots) in seriesByGroup where Self.isCumulative(slots, batch) {
+        for (group, slots) in seriesByGroup where Self.isCumulative(slots, input) {
             var steps = 0
             var groupFindings: [Finding] = []
             for (slot, i) in slots where slot.quarter > 1 {
                 guard let p = slots[QuarterSlot(row: slot.row, quarter: slot.quarter - 1)] else { continue }
-                steps += comparableSteps(previous: p, current: i, batch)
-                groupFindings += compare(previous: p, current: i, batch, group)
+                steps += comparableSteps(previous: p, current: i, input)
+                groupFindings += compare(previous: p, current: i, input, group)
             }
             let share = steps == 0 ? 0 : Double(groupFindings.count) / Double(steps)
             if groupFindings.count < 3 || share <= nonCumulativeShare { found += groupFindings }
@@ -63,13 +63,13 @@ struct QuarterRegression: ValidationRule {
     /// more quarters print the same one in each, the year's target that a
     /// growing realisasi is measured against. Tables of each quarter's own
     /// amount (no target, or a target per quarter) are not checked.
-    static func isCumulative(_ slots: [QuarterSlot: Int], _ batch: Batch) -> Bool {
+    static func isCumulative(_ slots: [QuarterSlot: Int], _ input: ValidationInput) -> Bool {
         var byRow: [RowIdentity: [Int]] = [:]
         for (slot, i) in slots { byRow[slot.row, default: []].append(i) }
         for field in [ValueField.target, .pagu] {
             var rows = 0, annual = 0
             for indices in byRow.values {
-                let values = indices.compactMap { batch.records[$0][field].value }
+                let values = indices.compactMap { input.records[$0][field].value }
                 guard values.count >= 2 else { continue }
                 rows += 1
                 if Set(values).count == 1 { annual += 1 }
@@ -80,21 +80,21 @@ struct QuarterRegression: ValidationRule {
     }
 
     /// Fields printed with a number in both quarters.
-    private func comparableSteps(previous p: Int, current i: Int, _ batch: Batch) -> Int {
+    private func comparableSteps(previous p: Int, current i: Int, _ input: ValidationInput) -> Int {
         [ValueField.realisasi, .realisasiRp].filter {
-            batch.records[p][$0].value != nil && batch.records[i][$0].value != nil
+            input.records[p][$0].value != nil && input.records[i][$0].value != nil
         }.count
     }
 
-    private func compare(previous p: Int, current i: Int, _ batch: Batch, _ group: SeriesGroup) -> [Finding] {
-        let before = batch.records[p], now = batch.records[i]
+    private func compare(previous p: Int, current i: Int, _ input: ValidationInput, _ group: SeriesGroup) -> [Finding] {
+        let before = input.records[p], now = input.records[i]
         return [ValueField.realisasi, .realisasiRp].compactMap { field in
             guard let was = before[field].value, let is_ = now[field].value, is_ < was else { return nil }
             let amount = { (x: Double, cell: ValueCell) in
                 field == .realisasiRp ? Wording.rupiah(x) : "'\(cell.trimmedRaw ?? Wording.number(x))'"
             }
             let sameDoc = before.docID == now.docID ? "" : " (\(before.sourceFile))"
-            return batch.finding(i, field: field.rawValue, rule: .quarterRegression, severity: .warning,
+            return input.finding(i, field: field.rawValue, rule: .quarterRegression, severity: .warning,
                                  reported: now[field].trimmedRaw, expected: was, message:
                 "Cumulative realisasi \(amount(is_, now[field])) of '\(Wording.label(now))' (\(Wording.location(now))) is lower than \(amount(was, before[field])) in \(before.period) (page \(before.page)\(sameDoc)); cumulative realisasi cannot fall, so one of the two quarters is misreported.")
         }

@@ -14,23 +14,23 @@ import Model
 struct RollupRule: ValidationRule {
     let tolerance: Tolerance
 
-    func findings(in batch: Batch) -> [Finding] {
+    func findings(in input: ValidationInput) -> [Finding] {
         // The hierarchy must be shown before a sum is held against it: by
         // printed budget codes, or by a parent elsewhere in the same table
         // (any period) whose children add up.
         var evidenced = Set<TableID>()
         var found: [(TableID, [Finding])] = []
-        for rows in batch.tables {
-            let items = rows.filter { batch.roles[$0] == .item }
+        for rows in input.tables {
+            let items = rows.filter { input.roles[$0] == .item }
             guard let first = rows.first else { continue }
-            let id = TableID(docID: batch.records[first].docID, table: batch.records[first].table)
-            let lines = BudgetLine.lines(of: items, in: batch)
+            let id = TableID(docID: input.records[first].docID, table: input.records[first].table)
+            let lines = BudgetLine.lines(of: items, in: input)
             var closes = false
-            let totalAfter = { (row: Int) in rows.contains { $0 > row && batch.roles[$0] == .total } }
+            let totalAfter = { (row: Int) in rows.contains { $0 > row && input.roles[$0] == .total } }
             let findings = lines.indices.flatMap {
-                check(parent: $0, lines, batch, closes: &closes, totalAfter: totalAfter)
+                check(parent: $0, lines, input, closes: &closes, totalAfter: totalAfter)
             }
-            if closes || items.contains(where: { Self.printsCode(batch.records[$0]) }) { evidenced.insert(id) }
+            if closes || items.contains(where: { Self.printsCode(input.records[$0]) }) { evidenced.insert(id) }
             found.append((id, findings))
         }
         return found.filter { evidenced.contains($0.0) }.flatMap(\.1)
@@ -49,7 +49,7 @@ struct RollupRule: ValidationRule {
         }
     }
 
-    private func check(parent p: Int, _ lines: [BudgetLine], _ batch: Batch, closes: inout Bool,
+    private func check(parent p: Int, _ lines: [BudgetLine], _ input: ValidationInput, closes: inout Bool,
                        totalAfter: (Int) -> Bool) -> [Finding] {
         guard let depth = lines[p].depth, depth < 2 else { return [] }
         var children: [BudgetLine] = []
@@ -71,18 +71,18 @@ struct RollupRule: ValidationRule {
             return []
         }
         return [(ValueField.pagu, RuleCode.rollupPagu), (.realisasiRp, .rollupRealisasiRp)].compactMap { field, rule in
-            guard let printed = lines[p].amount(field, in: batch),
-                  let at = lines[p].row(printing: field, in: batch),
-                  let sum = budgetSum(children, field, in: batch) else { return nil }
+            guard let printed = lines[p].amount(field, in: input),
+                  let at = lines[p].row(printing: field, in: input),
+                  let sum = budgetSum(children, field, in: input) else { return nil }
             if tolerance.sameMoney(printed, sum) {
                 if printed != 0 { closes = true }
                 return nil
             }
-            let r = batch.records[at]
+            let r = input.records[at]
             let childWord = depth == 0 ? "kegiatan" : "sub kegiatan"
             let what = field == .pagu ? "Pagu" : "Realisasi"
             let level = depth == 0 ? "program" : "kegiatan"
-            return batch.finding(at, field: field.rawValue, rule: rule, severity: .error,
+            return input.finding(at, field: field.rawValue, rule: rule, severity: .error,
                                  reported: r[field].trimmedRaw, expected: sum, message:
                 "\(what) \(Wording.rupiah(printed)) of \(level) '\(Wording.budgetLabel(r))' (\(Wording.location(r))) is not the sum of its \(Wording.count(children.count, childWord + " row")), \(Wording.rupiah(sum)): it is \(Wording.difference(printed, from: sum)) the sum.")
         }

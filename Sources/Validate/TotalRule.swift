@@ -7,16 +7,16 @@ import Model
 struct TotalRule: ValidationRule {
     let tolerance: Tolerance
 
-    func findings(in batch: Batch) -> [Finding] {
-        batch.tables.flatMap { rows -> [Finding] in
+    func findings(in input: ValidationInput) -> [Finding] {
+        input.tables.flatMap { rows -> [Finding] in
             var pending: [Int] = []
             var found: [Finding] = []
             for i in rows {
-                switch batch.roles[i] {
+                switch input.roles[i] {
                 case .item: pending.append(i)
                 case .average: continue
                 case .total:
-                    found += check(total: i, over: BudgetLine.lines(of: pending, in: batch), batch)
+                    found += check(total: i, over: BudgetLine.lines(of: pending, in: input), input)
                     pending = []
                 }
             }
@@ -24,17 +24,17 @@ struct TotalRule: ValidationRule {
         }
     }
 
-    private func check(total t: Int, over lines: [BudgetLine], _ batch: Batch) -> [Finding] {
+    private func check(total t: Int, over lines: [BudgetLine], _ input: ValidationInput) -> [Finding] {
         let top = lines.compactMap(\.depth).min()
         let totalled = top.map { d in lines.filter { $0.depth == d } } ?? lines
         guard !totalled.isEmpty else { return [] }
-        let r = batch.records[t]
+        let r = input.records[t]
         return [ValueField.pagu, .realisasiRp].compactMap { field in
             guard let printed = r[field].value ?? (r[field].isDash ? 0 : nil),
-                  let sum = budgetSum(totalled, field, in: batch),
+                  let sum = budgetSum(totalled, field, in: input),
                   !tolerance.sameMoney(printed, sum) else { return nil }
             let kind = top == 0 ? "program row" : top == nil ? "row" : "top-level row"
-            return batch.finding(t, field: field.rawValue, rule: .totalMismatch, severity: .error,
+            return input.finding(t, field: field.rawValue, rule: .totalMismatch, severity: .error,
                                  reported: r[field].trimmedRaw, expected: sum, message:
                 "The \(r.indicator) \(field == .pagu ? "pagu" : "realisasi") \(Wording.rupiah(printed)) (\(Wording.location(r))) is not the sum of the \(Wording.count(totalled.count, kind)) above it, \(Wording.rupiah(sum)): it is \(Wording.difference(printed, from: sum)) the sum.")
         }

@@ -73,13 +73,13 @@ public struct Validator: Sendable {
             }
             return r
         }
-        let batch = Batch(records: classified, roles: classified.map(roles.role))
-        var findings = rules.flatMap { $0.findings(in: batch) }
+        let input = ValidationInput(records: classified, roles: classified.map(roles.role))
+        var findings = rules.flatMap { $0.findings(in: input) }
         if !entries.isEmpty {
             let byKey = Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
             // For a linked record the conflict with its catalog replaces capaian.polarity.
-            findings.removeAll { $0.discrepancy.rule == .capaianPolarity && batch.records[$0.recordIndex].indicatorRef != nil }
-            findings += PolarityConflictRule(tolerance: Tolerance(config.tolerance), entries: byKey).findings(in: batch)
+            findings.removeAll { $0.discrepancy.rule == .capaianPolarity && input.records[$0.recordIndex].indicatorRef != nil }
+            findings += PolarityConflictRule(tolerance: Tolerance(config.tolerance), entries: byKey).findings(in: input)
         }
         let ordered = findings.enumerated().sorted { a, b in
             (a.element.recordIndex, a.offset) < (b.element.recordIndex, b.offset)

@@ -26,7 +26,7 @@ public struct LoadSummary: Sendable, Equatable {
 /// - The schema is created on first use and versioned: `schema_version`
 ///   lists the migrations applied; a load applies the missing ones, under an
 ///   advisory lock so concurrent loaders do not race.
-/// - Each document is loaded in its own transaction (`DocumentBatch`): the
+/// - Each document is loaded in its own transaction (`DocumentRows`): the
 ///   rows it replaces are removed (its source files' and its content's
 ///   under another name), then rows are upserted on their keys (records on
 ///   doc_id, table, row, period). Loading the same output twice leaves the
@@ -99,7 +99,7 @@ public struct PostgresLoader: Sendable {
 
     /// Loads the batches; with `prune`, then removes every document (and its
     /// rows) whose source file is not among theirs.
-    public func load(_ batches: [DocumentBatch], prune: Bool = false) async throws -> LoadSummary {
+    public func load(_ batches: [DocumentRows], prune: Bool = false) async throws -> LoadSummary {
         let connection: PostgresConnection
         do {
             connection = try await PostgresConnection.connect(configuration: try target.configuration(), id: 1, logger: logger)
@@ -172,7 +172,7 @@ public struct PostgresLoader: Sendable {
         }
     }
 
-    private func load(_ batch: DocumentBatch, on connection: PostgresConnection) async throws {
+    private func load(_ batch: DocumentRows, on connection: PostgresConnection) async throws {
         let logger = self.logger
         try await connection.withTransaction(logger: logger) { c in
             for (sql, value) in TableSpec.replacedRows(by: batch, .postgres) {

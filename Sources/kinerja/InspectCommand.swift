@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ingest
+import KinerjaPipeline
 import Model
 
 /// Prints the table grids Ingest finds on some pages: for checking how a

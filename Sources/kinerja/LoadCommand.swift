@@ -1,6 +1,7 @@
 import ArgumentParser
 import Export
 import Foundation
+import KinerjaPipeline
 import Logging
 import Warehouse
 
@@ -37,7 +38,7 @@ struct Load: ParsableCommand {
             throw ValidationError("\(error)")
         }
         let output = try OutputReader(directory: URL(fileURLWithPath: outDir)).read()
-        let batches = try DocumentBatch.make(records: output.records, discrepancies: output.discrepancies,
+        let batches = try DocumentRows.make(records: output.records, discrepancies: output.discrepancies,
                                              documents: output.documents)
         let summary = try PostgresLoad.run(batches, into: target, prune: prune, logger: logger)
         logger.info("\(outDir) → \(summary.line(target: target))")

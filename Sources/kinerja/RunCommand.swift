@@ -1,10 +1,9 @@
 import ArgumentParser
 import Dispatch
-import Export
 import Foundation
+import KinerjaPipeline
 import Logging
 import Model
-import Validate
 import Warehouse
 
 /// Severity at which `--fail-on` makes the run exit non-zero.
@@ -88,61 +87,35 @@ struct Run: ParsableCommand {
         let config: PipelineConfig
         let target: PostgresTarget?
         do {
-            config = try ConfigLoader.load(self.config)
+            config = try Pipeline.configuration(at: self.config)
             target = try postgres.map { try PostgresTarget(url: $0) }
         } catch {
             Self.printError("\(error)")
             throw ExitCode.validationFailure
         }
-        let directory = URL(fileURLWithPath: out)
-        let lock: OutputLock
-        do {
-            lock = try OutputLock(directory: directory)
-        } catch {
-            Self.printError("\(error)")
-            throw ExitCode(RunStatus.nothingRead)
-        }
-        defer { withExtendedLifetime(lock) {} }
         Interruption.exitOnSignals(resumeHint: noCache
             ? "nothing is kept (--no-cache); run again to start over"
             : "the documents finished are kept in \(out)/\(ResultCache.folderName); run the same command again to resume")
 
-        let batch = Batch(
-            config: config, configPath: self.config.map { URL(fileURLWithPath: $0).path }, jobs: jobs, shard: shard,
-            cache: noCache ? nil : try ResultCache(outputDirectory: directory, config: config))
-        let (outcomes, progress, files) = batch.run(paths: paths, progressStyle: .choose(quiet: quiet, json: json),
-                                                    logger: logger)
-        guard !files.isEmpty || outcomes.contains(where: { $0.summary.status == .skipped }) else {
-            // No PDF at all (missing paths, empty folders): the last run's output stays as it was.
+        let progress = BatchProgress(style: .choose(quiet: quiet, json: json), logger: logger)
+        let options = RunOptions(output: URL(fileURLWithPath: out), jobs: jobs, shard: shard, useCache: !noCache,
+                                 postgres: target, prune: prune)
+        let run: PipelineRun
+        do throws(PipelineError) {
+            run = try Pipeline(config: config, logger: logger).run(paths: paths, options: options, events: progress.handle)
+        } catch {
             progress.abandon()
-            let missing = outcomes.map(\.summary.error).joined(separator: "; ")
-            Self.printError("no PDF found in \(paths.joined(separator: ", "))\(missing.isEmpty ? "" : ": \(missing)"); \(out) is left as it was")
+            switch error {
+            case .noInput(let why): Self.printError("\(why); \(out) is left as it was")
+            case .outputInUse(let why), .cannotWrite(let why): Self.printError(why)
+            }
             throw ExitCode(RunStatus.nothingRead)
         }
+        progress.finish(documents: run.documents.count, records: run.records.count,
+                        discrepancies: run.discrepancies.count, output: out)
 
-        let validation = Validator(config: config.validate).validate(outcomes.flatMap(\.records),
-                                                                     catalog: outcomes.catalog(config.catalog))
-        var findings: [String: Int] = [:]
-        for d in validation.discrepancies { findings[d.docID + "\u{0}" + d.sourceFile, default: 0] += 1 }
-        let summaries = outcomes.map { outcome -> DocumentSummary in
-            var s = outcome.summary
-            s.discrepancies = findings[s.docID + "\u{0}" + s.sourceFile] ?? 0
-            return s
-        }
-
-        try OutputStage(config: config, directory: directory, postgres: target, prune: prune, logger: logger)
-            .write(records: validation.records, discrepancies: validation.discrepancies, documents: summaries,
-                   files: files)
-        let writer = try OutputWriter(directory: directory, config: config.export)
-        try writer.writeIndicators(validation.indicators)
-        try writer.writeTables(outcomes.flatMap(\.tables))
-
-        progress.finish(documents: summaries.count, records: validation.records.count,
-                        discrepancies: validation.discrepancies.count, output: out)
-
-        let read = summaries.filter { $0.status != .failed && $0.status != .skipped }.count
-        guard read > 0 else {
-            Self.printError("none of the \(summaries.count) files could be read (documents.csv says why for each)")
+        guard run.documentsRead > 0 else {
+            Self.printError("none of the \(run.documents.count) files could be read (documents.csv says why for each)")
             throw ExitCode(RunStatus.nothingRead)
         }
         let worst: Severity?
@@ -152,7 +125,7 @@ struct Run: ParsableCommand {
         case .error: worst = .error
         }
         if let worst {
-            let hits = validation.discrepancies.filter { $0.severity >= worst }
+            let hits = run.discrepancies.filter { $0.severity >= worst }
             if !hits.isEmpty {
                 var byRule: [String: Int] = [:]
                 for hit in hits { byRule["\(hit.rule)", default: 0] += 1 }

@@ -3,7 +3,7 @@ import Foundation
 import Model
 import TestSupport
 import Testing
-@testable import kinerja
+@testable import KinerjaPipeline
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -78,7 +78,7 @@ struct SQLiteStoreTests {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try SQLiteStore(url: dir.appendingPathComponent("kinerja.sqlite"))
-        let batches = try DocumentBatch.make(records: Fixtures.records, discrepancies: Fixtures.discrepancies,
+        let batches = try DocumentRows.make(records: Fixtures.records, discrepancies: Fixtures.discrepancies,
                                              documents: Fixtures.documents)
         try store.load(batches)
         try store.load(batches)
@@ -87,14 +87,14 @@ struct SQLiteStoreTests {
         other.docID = String(repeating: "e", count: 64)
         other.sourceFile = "other.pdf"
         let summary = DocumentSummary(docID: other.docID, sourceFile: "other.pdf", status: .ok, pages: 1, records: 1)
-        try store.load(try DocumentBatch.make(records: [other], discrepancies: [], documents: [summary]))
+        try store.load(try DocumentRows.make(records: [other], discrepancies: [], documents: [summary]))
         #expect(try store.counts() == ["records": 4, "discrepancies": 2, "documents": 3])
     }
 
     @Test func batchesGroupByDocument() throws {
         var other = Fixtures.sparse
         other.docID = "other"
-        let batches = try DocumentBatch.make(records: Fixtures.records + [other], discrepancies: Fixtures.discrepancies,
+        let batches = try DocumentRows.make(records: Fixtures.records + [other], discrepancies: Fixtures.discrepancies,
                                              documents: Fixtures.documents)
         #expect(batches.map(\.docID) == [Fixtures.docID, "", "other"])
         #expect(batches[0].records.count == 3 && batches[0].discrepancies.count == 2 && batches[0].documents.count == 1)

@@ -38,7 +38,7 @@ struct Inputs {
 /// file given); when two inputs would share one, both keep as many of their
 /// parent folders as it takes to tell them apart (`dinkes/lkjip.pdf`,
 /// `dinsos/lkjip.pdf`).
-enum InputDiscovery {
+public enum InputDiscovery {
     static func files(in paths: [String]) -> Inputs {
         var inputs = Inputs()
         // Each found file with its name so far and, for a FIFO, socket or
@@ -140,7 +140,7 @@ enum InputDiscovery {
         return String(cString: resolved)
     }
 
-    enum Kind {
+    public enum Kind: Sendable {
         case file, folder
         /// A FIFO, socket or device.
         case special(String)
@@ -148,7 +148,7 @@ enum InputDiscovery {
     }
 
     /// What is at `path`, following symbolic links.
-    static func kind(of path: String) -> Kind {
+    public static func kind(of path: String) -> Kind {
         var st = stat()
         guard stat(path, &st) == 0 else {
             let code = errno

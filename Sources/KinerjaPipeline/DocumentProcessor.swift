@@ -5,15 +5,16 @@ import Normalize
 
 /// What became of one input file before validation. Codable: it travels
 /// from worker processes as JSON and is kept in the result cache.
-struct DocumentOutcome: Sendable, Codable {
-    var summary: DocumentSummary
-    var records: [Record]
+public struct DocumentResult: Sendable, Codable {
+    /// The document's `documents.csv` row.
+    public var summary: DocumentSummary
+    public var records: [Record]
     /// The indicator catalog read from a performance tree.
-    var indicators: [IndicatorEntry] = []
+    public var indicators: [IndicatorEntry] = []
     /// The document's agency key, from its title (see `IndicatorCatalog`).
-    var agency: String? = nil
+    public var agency: String? = nil
     /// Every table found and what it was read as (`tables.csv`).
-    var tables: [TableSummary] = []
+    public var tables: [TableSummary] = []
 }
 
 /// Reads one file through Ingest and Normalize. Never throws: a bad file is
@@ -25,7 +26,7 @@ struct DocumentProcessor: Sendable {
     /// Called with the pages read so far and the document's page count.
     var onPage: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
 
-    func process(_ file: InputFile) -> DocumentOutcome {
+    func process(_ file: InputFile) -> DocumentResult {
         let start = Date()
         let ingestor = Ingestor(config: config.ingest)
         do {
@@ -57,12 +58,12 @@ struct DocumentProcessor: Sendable {
                 docID: document.docID, sourceFile: file.sourceFile, status: status, pages: document.pages.count,
                 textLayer: textLayer, tables: normalized.tableCount, records: normalized.records.count,
                 error: error, seconds: Date().timeIntervalSince(start), kind: normalized.kind, ocrPages: ocrPages)
-            return DocumentOutcome(summary: summary, records: normalized.records, indicators: normalized.indicators,
+            return DocumentResult(summary: summary, records: normalized.records, indicators: normalized.indicators,
                                    agency: normalized.agency, tables: normalized.tables)
         } catch {
             let docID = (try? Data(contentsOf: file.url, options: .mappedIfSafe)).map(Ingestor.documentID(of:)) ?? ""
             let message = "\(file.sourceFile): \(error)".replacingOccurrences(of: "\n", with: " ")
-            return DocumentOutcome(
+            return DocumentResult(
                 summary: DocumentSummary(docID: docID, sourceFile: file.sourceFile, status: .failed, error: message,
                                          seconds: Date().timeIntervalSince(start)),
                 records: [])

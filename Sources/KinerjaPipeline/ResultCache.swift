@@ -11,9 +11,9 @@ import Model
 /// program that read it: change any of them and the file is read again.
 /// Entries are written atomically, so a run killed at any moment leaves
 /// whole entries or none.
-struct ResultCache: Sendable {
+public struct ResultCache: Sendable {
     /// The cache folder's name inside the output folder.
-    static let folderName = ".kinerja-cache"
+    public static let folderName = ".kinerja-cache"
     /// Bumped when the entry format changes.
     static let formatVersion = "outcome/1"
 
@@ -35,15 +35,15 @@ struct ResultCache: Sendable {
 
     /// The stored outcome of the file with SHA-256 `fileHash`, under the
     /// name it has now; nil when there is none (or it cannot be read).
-    func outcome(fileHash: String, sourceFile: String) -> DocumentOutcome? {
+    func outcome(fileHash: String, sourceFile: String) -> DocumentResult? {
         guard let data = FileManager.default.contents(atPath: entry(fileHash).path),
-              let outcome = try? WorkerProtocol.decode(DocumentOutcome.self, from: data),
+              let outcome = try? WorkerProtocol.decode(DocumentResult.self, from: data),
               outcome.summary.docID == fileHash else { return nil }
         return outcome.renamed(to: sourceFile)
     }
 
     /// Stores `outcome` for the file with SHA-256 `fileHash`.
-    func store(_ outcome: DocumentOutcome, fileHash: String) throws {
+    func store(_ outcome: DocumentResult, fileHash: String) throws {
         try AtomicFile.write(try WorkerProtocol.line(outcome), to: entry(fileHash))
     }
 

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import Model
 #if canImport(Glibc)
@@ -9,33 +8,22 @@ import Musl
 import Darwin
 #endif
 
-/// `kinerja worker`: the process `kinerja run` hands documents to. It reads
-/// jobs (JSON lines) on standard input and writes page progress and each
-/// document's outcome (JSON lines) on standard output, so a document that
-/// crashes or hangs the PDF library takes down this process only.
-struct Worker: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Read documents for `kinerja run` (jobs on standard input, outcomes on standard output).",
-        shouldDisplay: false)
-
-    @Option(help: "Pipeline configuration (default: ./pipeline.yml when present).")
-    var config: String?
-
-    func run() throws {
+/// The loop of a worker process (`kinerja worker`), which a run hands
+/// documents to: jobs (JSON lines, each with the run's configuration) on
+/// standard input; page progress and each document's result (JSON lines)
+/// on standard output. A document that crashes or hangs the PDF library
+/// takes down this process only.
+public enum WorkerService {
+    /// Serves jobs until standard input ends or the run is gone.
+    public static func serve() throws {
         // A closed pipe is an error to handle, not a signal that kills us.
         signal(SIGPIPE, SIG_IGN)
-        Self.exitWhenOrphaned()
-        let config: PipelineConfig
-        do {
-            config = try ConfigLoader.load(self.config)
-        } catch {
-            throw ValidationError("cannot read the configuration: \(error)")
-        }
+        exitWhenOrphaned()
         let out = ReplyWriter()
         while let line = readLine(strippingNewline: true) {
             guard !line.isEmpty else { continue }
             let job = try WorkerProtocol.decode(WorkerProtocol.Job.self, from: Data(line.utf8))
-            var processor = DocumentProcessor(config: config)
+            var processor = DocumentProcessor(config: job.config)
             processor.pageThreads = max(1, job.threads)
             processor.onPage = { done, total in out.progress(job: job.id, done: done, total: total) }
             let outcome = processor.process(InputFile(url: URL(fileURLWithPath: job.path), sourceFile: job.sourceFile))
@@ -43,7 +31,7 @@ struct Worker: ParsableCommand {
         }
     }
 
-    /// Ends this process soon after `kinerja run` dies (even by `kill -9`),
+    /// Ends this process soon after the run dies (even by `kill -9`),
     /// instead of finishing a long document nobody will read.
     private static func exitWhenOrphaned() {
         let parent = getppid()

@@ -188,7 +188,7 @@ struct SpawnError: Error, CustomStringConvertible {
 }
 
 /// Writes all of `data` to `fd`; false on an error (a closed pipe).
-func writeAll(_ fd: Int32, _ data: Data) -> Bool {
+public func writeAll(_ fd: Int32, _ data: Data) -> Bool {
     data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) -> Bool in
         guard let base = bytes.baseAddress else { return true }
         var offset = 0

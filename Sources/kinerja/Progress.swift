@@ -1,4 +1,5 @@
 import Foundation
+import KinerjaPipeline
 import Logging
 import Model
 #if canImport(Glibc)
@@ -37,8 +38,8 @@ final class BatchProgress: @unchecked Sendable {
     private let lock = NSLock()
     private let start = Date()
 
-    private let totalFiles: Int
-    private let totalBytes: Int
+    private var totalFiles = 0
+    private var totalBytes = 0
     private var filesDone = 0
     private var failures = 0
     private var cached = 0
@@ -51,11 +52,26 @@ final class BatchProgress: @unchecked Sendable {
     private var bytesCached = 0
     private var ticker: DispatchSourceTimer?
 
-    init(style: ProgressStyle, logger: Logger, totalFiles: Int, totalBytes: Int) {
+    init(style: ProgressStyle, logger: Logger) {
         self.style = style
         self.logger = logger
-        self.totalFiles = totalFiles
-        self.totalBytes = totalBytes
+    }
+
+    /// Shows what the pipeline reports.
+    func handle(_ event: PipelineEvent) {
+        switch event {
+        case .started(let files, let bytes): started(files: files, bytes: bytes)
+        case .pages(let job, let done, let total): pages(job: job, done: done, total: total)
+        case .finished(let job, let summary, let bytes, let cached): finished(job: job ?? -1, summary, bytes: bytes, cached: cached)
+        }
+    }
+
+    /// The input is found: the bar starts.
+    private func started(files: Int, bytes: Int) {
+        lock.lock()
+        totalFiles = files
+        totalBytes = bytes
+        lock.unlock()
         if style == .bar {
             let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "kinerja.progress"))
             timer.schedule(deadline: .now(), repeating: .milliseconds(100))
@@ -66,15 +82,14 @@ final class BatchProgress: @unchecked Sendable {
     }
 
     /// A document being read has `done` of its `total` pages read.
-    func pages(job: Int, done: Int, total: Int) {
+    private func pages(job: Int, done: Int, total: Int) {
         lock.lock()
         pagesInFlight[job] = done
         lock.unlock()
     }
 
     /// A document is finished: read now (`cached` false) or taken from the cache.
-    func finished(job: Int, _ outcome: DocumentOutcome, bytes: Int, cached fromCache: Bool) {
-        let s = outcome.summary
+    private func finished(job: Int, _ s: DocumentSummary, bytes: Int, cached fromCache: Bool) {
         lock.lock()
         pagesInFlight[job] = nil
         filesDone += 1
@@ -91,7 +106,7 @@ final class BatchProgress: @unchecked Sendable {
 
         switch style {
         case .json:
-            emitJSON(DocumentEvent(outcome.summary, cached: fromCache))
+            emitJSON(DocumentEvent(s, cached: fromCache))
         case .log:
             var metadata: Logger.Metadata = [
                 "file": "\(s.sourceFile)", "status": "\(s.status.rawValue)", "pages": "\(s.pages)",

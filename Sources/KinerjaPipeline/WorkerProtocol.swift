@@ -12,6 +12,8 @@ enum WorkerProtocol {
         var sourceFile: String
         /// Threads the worker may use for this document's pages.
         var threads: Int
+        /// The run's configuration, decoded once by the run.
+        var config: PipelineConfig
     }
 
     /// A line a worker writes: pages done so far, or the finished outcome.
@@ -19,7 +21,7 @@ enum WorkerProtocol {
         var id: Int
         var pagesDone: Int?
         var pagesTotal: Int?
-        var outcome: DocumentOutcome?
+        var outcome: DocumentResult?
     }
 
     /// Encodes one value as a single line (JSON never contains a raw
@@ -54,11 +56,11 @@ enum WorkerProtocol {
     }
 }
 
-extension DocumentOutcome {
+extension DocumentResult {
     /// A failed outcome for a file that never reached a reader.
-    static func failed(_ file: InputFile, docID: String = "", _ why: String, seconds: Double = 0) -> DocumentOutcome {
+    static func failed(_ file: InputFile, docID: String = "", _ why: String, seconds: Double = 0) -> DocumentResult {
         let message = "\(file.sourceFile): \(why)".replacingOccurrences(of: "\n", with: " ")
-        return DocumentOutcome(
+        return DocumentResult(
             summary: DocumentSummary(docID: docID, sourceFile: file.sourceFile, status: .failed, error: message,
                                      seconds: seconds),
             records: [])
@@ -66,15 +68,15 @@ extension DocumentOutcome {
 
     /// A file not read, and why (not a regular file; the same bytes as
     /// another input).
-    static func skipped(_ file: InputFile, docID: String = "", _ why: String) -> DocumentOutcome {
-        DocumentOutcome(
+    static func skipped(_ file: InputFile, docID: String = "", _ why: String) -> DocumentResult {
+        DocumentResult(
             summary: DocumentSummary(docID: docID, sourceFile: file.sourceFile, status: .skipped,
                                      error: "\(file.sourceFile): \(why)".replacingOccurrences(of: "\n", with: " ")),
             records: [])
     }
 
     /// The outcome as it reads for a file with the same bytes under another name.
-    func renamed(to sourceFile: String) -> DocumentOutcome {
+    func renamed(to sourceFile: String) -> DocumentResult {
         guard summary.sourceFile != sourceFile else { return self }
         var copy = self
         let old = summary.sourceFile

@@ -5,20 +5,20 @@ import Yams
 /// Reads `pipeline.yml`, strictly: unknown keys, wrong types and values
 /// out of range are errors naming the file and the YAML path, found before
 /// any document is read.
-enum ConfigLoader {
+public enum ConfigLoader {
     /// Why a configuration cannot be used: one line per problem.
-    struct ConfigError: Error, CustomStringConvertible {
-        var file: String
-        var problems: [ConfigProblem]
+    public struct ConfigError: Error, CustomStringConvertible {
+        public var file: String
+        public var problems: [ConfigProblem]
 
-        var description: String {
+        public var description: String {
             problems.map { "\(file): \($0)" }.joined(separator: "\n")
         }
     }
 
     /// The configuration at `path`; with no path, `pipeline.yml` in the
     /// current directory when there is one, else the built-in defaults.
-    static func load(_ path: String?) throws(ConfigError) -> PipelineConfig {
+    public static func load(_ path: String?) throws(ConfigError) -> PipelineConfig {
         let url: URL
         if let path {
             url = URL(fileURLWithPath: path)
@@ -37,7 +37,7 @@ enum ConfigLoader {
     }
 
     /// The configuration written in `text` (`file` names it in errors).
-    static func decode(_ text: String, file: String) throws(ConfigError) -> PipelineConfig {
+    public static func decode(_ text: String, file: String) throws(ConfigError) -> PipelineConfig {
         let config: PipelineConfig
         do {
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return PipelineConfig() }

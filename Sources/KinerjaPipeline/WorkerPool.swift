@@ -16,8 +16,8 @@ final class WorkerPool: @unchecked Sendable {
     struct Settings: Sendable {
         /// The `kinerja` executable, started as `kinerja worker`.
         var executable: String
-        /// Arguments after `worker` (the configuration path).
-        var arguments: [String]
+        /// The configuration every job carries to the workers.
+        var config: PipelineConfig
         /// Worker processes at most.
         var size: Int
         /// Cores a single remaining document may spread its pages over.
@@ -39,7 +39,7 @@ final class WorkerPool: @unchecked Sendable {
         case pages(job: Int, done: Int, total: Int)
         /// `reusable` is false for outcomes that say more about this run
         /// than about the file (a crashed or timed-out worker).
-        case finished(job: Int, outcome: DocumentOutcome, reusable: Bool)
+        case finished(job: Int, outcome: DocumentResult, reusable: Bool)
     }
 
     let settings: Settings
@@ -117,7 +117,7 @@ private struct Slot {
             if worker == nil {
                 do {
                     worker = try ChildProcess(executable: pool.settings.executable,
-                                              arguments: ["worker"] + pool.settings.arguments, errorLog: errorLog)
+                                              arguments: ["worker"], errorLog: errorLog)
                 } catch {
                     onEvent(.finished(job: index, outcome: .failed(job.file, docID: job.docID,
                                                                    "cannot start a reader process: \(error)"),
@@ -135,8 +135,9 @@ private struct Slot {
     /// false when the worker had to be killed or died.
     private func read(_ job: WorkerPool.Job, id: Int, threads: Int, start: Date, with worker: ChildProcess,
                       onEvent: @Sendable (WorkerPool.Event) -> Void)
-        -> (outcome: DocumentOutcome, reusable: Bool, healthy: Bool) {
-        let request = WorkerProtocol.Job(id: id, path: job.file.url.path, sourceFile: job.file.sourceFile, threads: threads)
+        -> (outcome: DocumentResult, reusable: Bool, healthy: Bool) {
+        let request = WorkerProtocol.Job(id: id, path: job.file.url.path, sourceFile: job.file.sourceFile, threads: threads,
+                                         config: pool.settings.config)
         let limit = pool.settings.documentTimeLimit.flatMap { $0 > 0 ? $0 : nil }
         let pageLimit = pool.settings.pageTimeLimit.flatMap { $0 > 0 ? $0 : nil }
         let documentDeadline = limit.map { start.addingTimeInterval($0) }
@@ -146,7 +147,7 @@ private struct Slot {
             let page = pageLimit.map { lastPage.at.addingTimeInterval($0) }
             return [documentDeadline, page].compactMap { $0 }.min()
         }
-        func failed(_ why: String) -> (DocumentOutcome, Bool, Bool) {
+        func failed(_ why: String) -> (DocumentResult, Bool, Bool) {
             (.failed(job.file, docID: job.docID, why, seconds: Date().timeIntervalSince(start)), false, false)
         }
 

@@ -10,7 +10,7 @@ struct Finding: Sendable {
 /// The records of one batch (polarity already decided) with the views the
 /// rules need: each record's row role, and the rows of every table of every
 /// document in every period.
-struct Batch: Sendable {
+struct ValidationInput: Sendable {
     let records: [Record]
     /// Item, average or total, per record.
     let roles: [RowKind]
@@ -47,5 +47,5 @@ struct Batch: Sendable {
 
 /// A check over the batch.
 protocol ValidationRule: Sendable {
-    func findings(in batch: Batch) -> [Finding]
+    func findings(in input: ValidationInput) -> [Finding]
 }

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import Ingest
 #if canImport(Glibc)
@@ -12,17 +11,18 @@ import Darwin
 /// `--shard K/N`: this run takes the K-th of N disjoint parts of the input,
 /// chosen by each file's SHA-256, so N machines given the same corpus split
 /// it without overlap or gaps, whatever the order or the paths they see.
-struct Shard: Sendable, Equatable, ExpressibleByArgument, CustomStringConvertible {
+public struct Shard: Sendable, Equatable, CustomStringConvertible {
     /// 1-based.
-    var index: Int
-    var count: Int
+    public var index: Int
+    public var count: Int
 
-    init(index: Int, count: Int) {
+    public init(index: Int, count: Int) {
         self.index = index
         self.count = count
     }
 
-    init?(argument: String) {
+    /// `K/N`.
+    public init?(argument: String) {
         let parts = argument.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, (1...n).contains(k) else {
             return nil
@@ -30,7 +30,7 @@ struct Shard: Sendable, Equatable, ExpressibleByArgument, CustomStringConvertibl
         self.init(index: k, count: n)
     }
 
-    var description: String { "\(index)/\(count)" }
+    public var description: String { "\(index)/\(count)" }
 
     /// Whether the file with this SHA-256 (lowercase hex) belongs here.
     func contains(hash: String) -> Bool {

@@ -2,24 +2,24 @@ import Foundation
 import Logging
 import Model
 
-/// Reads a batch of files into outcomes: finds the files, keeps this
+/// Reads a batch of files into results: finds the files, keeps this
 /// shard's, takes what the cache already holds and hands the rest to the
-/// worker pool. Validation and output are the caller's (they need every
+/// worker pool. Validation and output are the pipeline's (they need every
 /// record at once).
-struct Batch {
+struct BatchReader {
     var config: PipelineConfig
-    /// The configuration file the workers load (nil: their default).
-    var configPath: String?
+    /// The program started as `PROGRAM worker`.
+    var workerExecutable: String
     /// Worker processes.
     var jobs: Int
     var shard: Shard?
     var cache: ResultCache?
 
-    /// Reads the files and folders at `paths`. The outcomes come sorted by
-    /// `sourceFile`, one per input file (read, failed or skipped);
-    /// `progress` is to be finished once the output is written.
-    func run(paths: [String], progressStyle: ProgressStyle, logger: Logger)
-        -> (outcomes: [DocumentOutcome], progress: BatchProgress, files: [String: URL]) {
+    /// Reads the files and folders at `paths`. The results come sorted by
+    /// `sourceFile`, one per input file (read, failed or skipped), with
+    /// each found PDF by `sourceFile`.
+    func read(paths: [String], logger: Logger, events: @escaping @Sendable (PipelineEvent) -> Void)
+        -> (outcomes: [DocumentResult], files: [String: URL]) {
         let inputs = InputDiscovery.files(in: paths)
         for note in inputs.notes { logger.warning("\(note)") }
         let files = fingerprint(inputs.files)
@@ -33,10 +33,9 @@ struct Batch {
         let unsearched = inputs.unreadable.filter { shard?.contains(unreadable: $0.file.sourceFile) ?? true }
         let special = inputs.skipped.filter { shard?.contains(unreadable: $0.file.sourceFile) ?? true }
 
-        let progress = BatchProgress(style: progressStyle, logger: logger,
-                                     totalFiles: mine.count + unsearched.count + special.count,
-                                     totalBytes: mine.reduce(0) { $0 + $1.bytes })
-        let slots = Slots<DocumentOutcome>(count: mine.count)
+        events(.started(files: mine.count + unsearched.count + special.count,
+                        bytes: mine.reduce(0) { $0 + $1.bytes }))
+        let slots = Slots<DocumentResult>(count: mine.count)
         var jobs: [WorkerPool.Job] = []
         var jobSlot: [Int] = []
         // The same bytes under several names are one document: read once,
@@ -45,21 +44,21 @@ struct Batch {
         for (i, file) in mine.enumerated() {
             switch file.hash {
             case .failure(let error):
-                let outcome = DocumentOutcome.failed(file.input, "cannot read the file: \(error.reason)")
+                let outcome = DocumentResult.failed(file.input, "cannot read the file: \(error.reason)")
                 slots[i] = outcome
-                progress.finished(job: -1, outcome, bytes: file.bytes, cached: false)
+                events(.finished(job: nil, outcome.summary, bytes: file.bytes, cached: false))
             case .success(let hash):
                 if let first = firstWithHash[hash] {
-                    let outcome = DocumentOutcome.skipped(file.input, docID: hash,
+                    let outcome = DocumentResult.skipped(file.input, docID: hash,
                                                           "the same content as \(first), which is read instead")
                     slots[i] = outcome
-                    progress.finished(job: -1, outcome, bytes: file.bytes, cached: false)
+                    events(.finished(job: nil, outcome.summary, bytes: file.bytes, cached: false))
                     continue
                 }
                 firstWithHash[hash] = file.input.sourceFile
                 if let outcome = cache?.outcome(fileHash: hash, sourceFile: file.input.sourceFile) {
                     slots[i] = outcome
-                    progress.finished(job: -1, outcome, bytes: file.bytes, cached: true)
+                    events(.finished(job: nil, outcome.summary, bytes: file.bytes, cached: true))
                 } else {
                     jobs.append(WorkerPool.Job(file: file.input, docID: hash))
                     jobSlot.append(i)
@@ -68,16 +67,14 @@ struct Batch {
         }
 
         let pool = WorkerPool(settings: .init(
-            executable: ResultCache.executablePath ?? CommandLine.arguments[0],
-            arguments: configPath.map { ["--config", $0] } ?? [],
-            size: self.jobs, cores: ProcessInfo.processInfo.activeProcessorCount,
+            executable: workerExecutable, config: config, size: self.jobs, cores: ProcessInfo.processInfo.activeProcessorCount,
             documentTimeLimit: config.ingest.documentTimeLimit, pageTimeLimit: config.ingest.pageTimeLimit))
         let cache = self.cache
         let slotOfJob = jobSlot
         pool.run(jobs) { event in
             switch event {
             case .pages(let job, let done, let total):
-                progress.pages(job: job, done: done, total: total)
+                events(.pages(job: job, done: done, total: total))
             case .finished(let job, let outcome, let reusable):
                 let file = mine[slotOfJob[job]]
                 if reusable, let cache, case .success(let hash) = file.hash {
@@ -88,23 +85,23 @@ struct Batch {
                     }
                 }
                 slots[slotOfJob[job]] = outcome
-                progress.finished(job: job, outcome, bytes: file.bytes, cached: false)
+                events(.finished(job: job, outcome.summary, bytes: file.bytes, cached: false))
             }
         }
 
         var outcomes = slots.values.compactMap { $0 }
         for (file, why) in special {
-            let outcome = DocumentOutcome.skipped(file, why)
-            progress.finished(job: -1, outcome, bytes: 0, cached: false)
+            let outcome = DocumentResult.skipped(file, why)
+            events(.finished(job: nil, outcome.summary, bytes: 0, cached: false))
             outcomes.append(outcome)
         }
         for (file, why) in unsearched {
-            let outcome = DocumentOutcome.failed(file, why)
-            progress.finished(job: -1, outcome, bytes: 0, cached: false)
+            let outcome = DocumentResult.failed(file, why)
+            events(.finished(job: nil, outcome.summary, bytes: 0, cached: false))
             outcomes.append(outcome)
         }
         outcomes.sort { $0.summary.sourceFile < $1.summary.sourceFile }
-        return (outcomes, progress, Dictionary(uniqueKeysWithValues: inputs.files.map { ($0.sourceFile, $0.url) }))
+        return (outcomes, Dictionary(uniqueKeysWithValues: inputs.files.map { ($0.sourceFile, $0.url) }))
     }
 
     /// A found file with its size and SHA-256 (or why it cannot be read).

@@ -22,8 +22,8 @@ struct OutputStage {
     static let pictureStyle = PictureStyle(scale: 2, margin: 6, maxHeight: 240)
 
     /// `files`: each document's PDF by `source_file`, for the row pictures.
-    func write(records: [Record], discrepancies: [Discrepancy], documents: [DocumentSummary],
-               files: [String: URL]) throws {
+    func write(_ run: PipelineRun, files: [String: URL]) throws {
+        let (records, discrepancies, documents) = (run.records, run.discrepancies, run.documents)
         let writer = try OutputWriter(directory: directory, config: config.export)
         var pictures: [Discrepancy: FindingImage] = [:]
         if writer.formats.contains(.html), !discrepancies.isEmpty {
@@ -34,18 +34,20 @@ struct OutputStage {
             }
         }
         try writer.writeAll(records: records, discrepancies: discrepancies, documents: documents, pictures: pictures)
+        try writer.writeIndicators(run.indicators)
+        try writer.writeTables(run.tables)
 
         if let target = postgres {
-            let batches = try DocumentBatch.make(records: records, discrepancies: discrepancies, documents: documents)
+            let batches = try DocumentRows.make(records: records, discrepancies: discrepancies, documents: documents)
             let summary = try PostgresLoad.run(batches, into: target, prune: prune, logger: logger)
             logger.info("\(summary.line(target: target))")
         }
     }
 }
 
-/// Runs a PostgreSQL load from synchronous command code.
-enum PostgresLoad {
-    static func run(_ batches: [DocumentBatch], into target: PostgresTarget, prune: Bool,
+/// Runs a PostgreSQL load from synchronous code.
+public enum PostgresLoad {
+    public static func run(_ batches: [DocumentRows], into target: PostgresTarget, prune: Bool,
                     logger: Logger) throws -> LoadSummary {
         final class Box: @unchecked Sendable { var result: Result<LoadSummary, Error>? }
         let box = Box()
@@ -62,7 +64,7 @@ enum PostgresLoad {
 
 extension LoadSummary {
     /// The log line of a load.
-    func line(target: PostgresTarget) -> String {
+    public func line(target: PostgresTarget) -> String {
         "PostgreSQL \(target): \(documents) documents, \(records) records, \(discrepancies) discrepancies"
             + (pruned > 0 ? ", \(pruned) documents no longer in the output removed" : "")
             + " (schema version \(schemaVersion))"

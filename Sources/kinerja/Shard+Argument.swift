@@ -1,0 +1,4 @@
+import ArgumentParser
+import KinerjaPipeline
+
+extension Shard: ExpressibleByArgument {}
