@@ -166,20 +166,30 @@ struct DevCorpusScoreTests {
     }
 }
 
-/// One run over the real PDFs that have gold, shared by the real-corpus tests.
-actor RealGoldRun {
-    static let shared = RealGoldRun()
+/// One run over every real report, shared by the real-corpus tests (the
+/// gold files are scored on their own pages of it).
+actor RealCorpusRun {
+    static let shared = RealCorpusRun()
     private var out: URL?
 
-    static func pdfs() throws -> [URL] {
+    /// The real PDFs that have gold.
+    static func goldPDFs() throws -> [URL] {
         try FileManager.default.contentsOfDirectory(atPath: Corpus.realGold.path)
             .filter { $0.hasSuffix(".pages.json") }.sorted()
             .map { Corpus.real.appendingPathComponent(String($0.dropLast(".pages.json".count)) + ".pdf") }
     }
 
+    static func allPDFs() throws -> [URL] {
+        try Corpus.names(in: Corpus.real, prefix: "").map { Corpus.real.appendingPathComponent($0 + ".pdf") }
+    }
+
     func output() throws -> URL {
         if let out { return out }
-        let result = try Corpus.kinerja(try Self.pdfs(), name: "real-gold")
+        // A debug build reads the 142 scanned pages of one report for longer
+        // than this suite may take: documents are cut off after 150 seconds
+        // (their row then says so; the slowest gold file takes about 80).
+        let result = try Corpus.kinerja(try Self.allPDFs(), name: "real-all",
+                                        config: "ingest:\n  document_time_limit: 150\n")
         out = result
         return result
     }
@@ -216,9 +226,9 @@ struct RealCorpusTests {
 
     @Test("Every real gold file scores what the README reports (0.02 of slack)")
     func goldFiles() async throws {
-        let out = try await RealGoldRun.shared.output()
+        let out = try await RealCorpusRun.shared.output()
         let files = Self.achieved.map(\.file)
-        #expect(Set(files) == Set(try RealGoldRun.pdfs().map { $0.deletingPathExtension().lastPathComponent }))
+        #expect(Set(files) == Set(try RealCorpusRun.goldPDFs().map { $0.deletingPathExtension().lastPathComponent }))
         for a in Self.achieved {
             let s = try Corpus.score(out, gold: Corpus.realGold, files: [a.file], name: "real-\(a.file)")
             #expect(s.records >= a.records - 0.02, "\(a.file): records_f1 \(s.records)")
@@ -234,7 +244,7 @@ struct RealCorpusTests {
 
     @Test("The printed numbers of the text-layer gold pages are kept as the README reports")
     func capture() async throws {
-        let out = try await RealGoldRun.shared.output()
+        let out = try await RealCorpusRun.shared.output()
         let tool = SharedFolder.root.appendingPathComponent("tools/capture")
         let result = try Corpus.run(URL(fileURLWithPath: "/bin/bash"), [tool.path, out.path])
         let line = try #require(result.stdout.split(separator: "\n").last { $0.hasPrefix("capture:") }, "\(result.stdout)")
@@ -251,11 +261,16 @@ struct RealCorpusTests {
 
     @Test("No file is ok with tables of figures and no records; every such table has a reason")
     func neverSilent() async throws {
-        let out = try await RealGoldRun.shared.output()
+        let out = try await RealCorpusRun.shared.output()
         let documents = try DocumentsTable(contentsOf: out.appendingPathComponent("documents.csv")).rows
+        // A performance tree's indicators go to the indicator catalog, not to records.
+        let indicators = try DocumentsTable(contentsOf: out.appendingPathComponent("indicators.csv")).rows
+        let trees = Set(indicators.compactMap { $0["source_file"] })
         for d in documents where d["records"] == "0" {
-            #expect(d["status"] != "ok" || d["tables"] == "0", "\(d["source_file"] ?? ""): ok with 0 records")
+            let tree = d["kind"] == "pohon" && trees.contains(d["source_file"] ?? "")
+            #expect(d["status"] != "ok" || d["tables"] == "0" || tree, "\(d["source_file"] ?? ""): ok with 0 records")
         }
+        #expect(trees.count >= 3)
         // The e-IKU print states no year but in its file name (and address bar).
         let eiku = documents.first { $0["source_file"]?.hasPrefix("eiku-") == true }
         #expect(eiku?["status"] == "ok")
@@ -274,10 +289,14 @@ struct RealCorpusTests {
 
     @Test("The same input gives the same output, byte for byte, whatever --jobs")
     func deterministic() throws {
-        // The text-layer files (OCR pages would only make the runs slower).
-        let pdfs = try RealGoldRun.pdfs().filter {
+        // The text-layer gold files (OCR pages would only make the runs
+        // slower), but for the slowest, whose 84 pages take a debug build
+        // 40 seconds a run.
+        let pdfs = try RealCorpusRun.goldPDFs().filter {
             !$0.lastPathComponent.contains("scan") && !$0.lastPathComponent.contains("ocr")
+                && !$0.lastPathComponent.hasPrefix("lkip-2016-disperindag")
         }
+        #expect(pdfs.count >= 18)
         let once = try Corpus.kinerja(pdfs, name: "real-once")
         let again = try Corpus.kinerja(pdfs, name: "real-again", jobs: 1)
         for name in ["records.jsonl", "discrepancies.jsonl", "tables.csv"] {
@@ -288,13 +307,10 @@ struct RealCorpusTests {
     }
 
     @Test("Every real report runs and gets its documents.csv row")
-    func everyReport() throws {
-        let pdfs = try Corpus.names(in: Corpus.real, prefix: "").map { Corpus.real.appendingPathComponent($0 + ".pdf") }
+    func everyReport() async throws {
+        let pdfs = try RealCorpusRun.allPDFs()
         #expect(pdfs.count >= 31)
-        // A debug build reads the 142 scanned pages of one report for longer
-        // than this suite may take: documents are cut off after 150 seconds
-        // (their row then says so).
-        let out = try Corpus.kinerja(pdfs, name: "real-all", config: "ingest:\n  document_time_limit: 150\n")
+        let out = try await RealCorpusRun.shared.output()
         let csv = try String(contentsOf: out.appendingPathComponent("documents.csv"), encoding: .utf8)
         let rows = csv.split(whereSeparator: \.isNewline).dropFirst()
         #expect(rows.count == pdfs.count)
