@@ -54,7 +54,8 @@ public struct OutputReader: Sendable {
         return out
     }
 
-    private func readDocuments() throws -> [DocumentSummary] {
+    /// The rows of `documents.csv`.
+    public func readDocuments() throws -> [DocumentSummary] {
         let path = directory.appendingPathComponent(OutputWriter.documentsCSV).path
         let rows = try CSVParser.parse(String(decoding: try contents(OutputWriter.documentsCSV), as: UTF8.self))
         guard let header = rows.first else { return [] }

@@ -22,7 +22,8 @@ struct OutputStage {
     static let pictureStyle = PictureStyle(scale: 2, margin: 6, maxHeight: 240)
 
     /// `files`: each document's PDF by `source_file`, for the row pictures.
-    func write(_ run: PipelineRun, files: [String: URL]) throws {
+    /// The stamp (`run.json`) is written last.
+    func write(_ run: PipelineRun, files: [String: URL], stamp: RunStamp) throws {
         let (records, discrepancies, documents) = (run.records, run.discrepancies, run.documents)
         let writer = try OutputWriter(directory: directory, config: config.export)
         var pictures: [Discrepancy: FindingImage] = [:]
@@ -39,22 +40,29 @@ struct OutputStage {
 
         if let target = postgres {
             let batches = try DocumentRows.make(records: records, discrepancies: discrepancies, documents: documents)
-            let summary = try PostgresLoad.run(batches, into: target, prune: prune, logger: logger)
+            let ledger = RunLedgerEntry(kind: stamp.kind, shard: stamp.shard, version: stamp.version,
+                                        configDigest: stamp.configDigest, started: stamp.started,
+                                        documents: stamp.documents, records: stamp.records,
+                                        discrepancies: stamp.discrepancies)
+            let summary = try PostgresLoad.run(batches, into: target, prune: prune, ledger: ledger, logger: logger)
             logger.info("\(summary.line(target: target))")
         }
+        var stamp = stamp
+        stamp.finished = RunStamp.now()
+        try stamp.write(in: directory)
     }
 }
 
 /// Runs a PostgreSQL load from synchronous code.
 public enum PostgresLoad {
     public static func run(_ batches: [DocumentRows], into target: PostgresTarget, prune: Bool,
-                    logger: Logger) throws -> LoadSummary {
+                           ledger: RunLedgerEntry? = nil, logger: Logger) throws -> LoadSummary {
         final class Box: @unchecked Sendable { var result: Result<LoadSummary, Error>? }
         let box = Box()
         let done = DispatchSemaphore(value: 0)
         let loader = PostgresLoader(target: target, logger: Logger(label: "kinerja.postgres"))
         Task {
-            do { box.result = .success(try await loader.load(batches, prune: prune)) } catch { box.result = .failure(error) }
+            do { box.result = .success(try await loader.load(batches, prune: prune, ledger: ledger)) } catch { box.result = .failure(error) }
             done.signal()
         }
         done.wait()

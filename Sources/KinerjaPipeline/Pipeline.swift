@@ -1,3 +1,4 @@
+import Export
 import Foundation
 import Logging
 import Model
@@ -48,12 +49,8 @@ public struct Pipeline: Sendable {
     /// documents are read.
     public func run(paths: [String], options: RunOptions,
                     events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }) throws(PipelineError) -> PipelineRun {
-        let lock: OutputLock
-        do {
-            lock = try OutputLock(directory: options.output)
-        } catch {
-            throw .outputInUse("\(error)")
-        }
+        let started = RunStamp.now()
+        let lock = try Self.lock(options.output)
         defer { withExtendedLifetime(lock) {} }
         let cache: ResultCache?
         do {
@@ -70,7 +67,98 @@ public struct Pipeline: Sendable {
             let missing = outcomes.map(\.summary.error).joined(separator: "; ")
             throw .noInput("no PDF found in \(paths.joined(separator: ", "))\(missing.isEmpty ? "" : ": \(missing)")")
         }
+        let stamp = RunStamp(kind: options.shard == nil ? "run" : "shard", shard: options.shard?.description,
+                             version: KinerjaVersion.string, configDigest: RunStamp.digest(of: config),
+                             inputs: paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }, started: started,
+                             finished: "", documents: 0, records: 0, discrepancies: 0)
+        return try complete(outcomes, files: files, options: options, stamp: stamp)
+    }
 
+    /// Joins the output folders of a sharded run (`run` with `shard` K/N for
+    /// every K, each written by this program with this configuration):
+    /// every document's kept result is validated again with all the others,
+    /// so the checks that look across documents (the indicator catalog,
+    /// polarity conflicts, an agency's quarters) see the whole input, and
+    /// the outputs are those of one run over the whole input. Needs each
+    /// shard's result cache (shards run without `--no-cache`).
+    public func finish(shards folders: [URL], options: RunOptions,
+                       events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }) throws(PipelineError) -> PipelineRun {
+        let started = RunStamp.now()
+        let digest = RunStamp.digest(of: config)
+        var stamps: [(folder: URL, stamp: RunStamp, shard: Shard)] = []
+        for folder in folders {
+            let stamp: RunStamp?
+            do {
+                stamp = try RunStamp.read(in: folder)
+            } catch {
+                throw .shardsIncomplete("\(folder.path)/\(RunStamp.fileName): \(error)")
+            }
+            guard let stamp else {
+                throw .shardsIncomplete("\(folder.path): no \(RunStamp.fileName), so no finished run (run its shard again)")
+            }
+            guard stamp.kind == "shard", let shard = stamp.shard.flatMap(Shard.init(argument:)) else {
+                throw .shardsIncomplete("\(folder.path): written by a `\(stamp.kind)` run, not by a shard")
+            }
+            guard stamp.version == KinerjaVersion.string else {
+                throw .shardsIncomplete("\(folder.path): shard \(shard) was read by kinerja \(stamp.version), this is \(KinerjaVersion.string)")
+            }
+            guard stamp.configDigest == digest else {
+                throw .shardsIncomplete("\(folder.path): shard \(shard) was read with another configuration (digest \(stamp.configDigest.prefix(12)), this one \(digest.prefix(12)))")
+            }
+            stamps.append((folder, stamp, shard))
+        }
+        guard let count = stamps.first?.shard.count else { throw .shardsIncomplete("no shard output folders given") }
+        let indexes = stamps.map(\.shard.index)
+        guard stamps.allSatisfy({ $0.shard.count == count }), Set(indexes).count == indexes.count,
+              Set(indexes) == Set(1...count) else {
+            let have = stamps.map { "\($0.shard)" }.joined(separator: ", ")
+            let missing = Set(1...count).subtracting(indexes).sorted().map { "\($0)/\(count)" }
+            throw .shardsIncomplete("the shards given (\(have)) are not each of 1/\(count) … \(count)/\(count) once"
+                + (missing.isEmpty ? "" : "; missing \(missing.joined(separator: ", "))"))
+        }
+        let inputs = stamps[0].stamp.inputs
+        guard stamps.allSatisfy({ $0.stamp.inputs == inputs }) else {
+            throw .shardsIncomplete("the shards read different inputs (run.json `inputs`)")
+        }
+
+        let lock = try Self.lock(options.output)
+        defer { withExtendedLifetime(lock) {} }
+        var outcomes: [DocumentResult] = []
+        for (folder, _, shard) in stamps {
+            let documents: [DocumentSummary]
+            let cache: ResultCache
+            do {
+                documents = try OutputReader(directory: folder).readDocuments()
+                cache = try ResultCache(outputDirectory: folder, config: config)
+            } catch {
+                throw .shardsIncomplete("\(folder.path): \(error)")
+            }
+            for summary in documents {
+                if let kept = cache.outcome(fileHash: summary.docID, sourceFile: summary.sourceFile) {
+                    outcomes.append(kept)
+                } else if summary.status == .failed || summary.status == .skipped {
+                    var row = summary
+                    row.discrepancies = 0
+                    outcomes.append(DocumentResult(summary: row, records: []))
+                } else {
+                    throw .shardsIncomplete("\(folder.path): shard \(shard) keeps no result of \(summary.sourceFile) read by this program (run the shard again without --no-cache)")
+                }
+            }
+        }
+        outcomes.sort { $0.summary.sourceFile < $1.summary.sourceFile }
+        events(.started(files: outcomes.count, bytes: 0))
+        for outcome in outcomes { events(.finished(job: nil, outcome.summary, bytes: 0, cached: true)) }
+        // The PDFs, where the shards found them, for the report's row pictures.
+        let found = InputDiscovery.files(in: inputs).files
+        let files = Dictionary(found.map { ($0.sourceFile, $0.url) }, uniquingKeysWith: { a, _ in a })
+        let stamp = RunStamp(kind: "finish", shard: nil, version: KinerjaVersion.string, configDigest: digest,
+                             inputs: inputs, started: started, finished: "", documents: 0, records: 0, discrepancies: 0)
+        return try complete(outcomes, files: files, options: options, stamp: stamp)
+    }
+
+    /// Validates the documents read, writes every output and the run's stamp.
+    private func complete(_ outcomes: [DocumentResult], files: [String: URL], options: RunOptions,
+                          stamp: RunStamp) throws(PipelineError) -> PipelineRun {
         let validation = validate(outcomes)
         var findings: [String: Int] = [:]
         for d in validation.discrepancies { findings[d.docID + "\u{0}" + d.sourceFile, default: 0] += 1 }
@@ -82,13 +170,30 @@ public struct Pipeline: Sendable {
         let run = PipelineRun(documents: documents, records: validation.records,
                               discrepancies: validation.discrepancies, indicators: validation.indicators,
                               tables: outcomes.flatMap(\.tables))
+        var stamp = stamp
+        stamp.documents = documents.count
+        stamp.records = run.records.count
+        stamp.discrepancies = run.discrepancies.count
         do {
             try OutputStage(config: config, directory: options.output, postgres: options.postgres,
-                            prune: options.prune, logger: logger).write(run, files: files)
+                            prune: options.prune, logger: logger).write(run, files: files, stamp: stamp)
         } catch {
             throw .cannotWrite("\(error)")
         }
         return run
+    }
+
+    /// Takes the output folder for this run; a run killed before its end
+    /// leaves no stamp.
+    private static func lock(_ output: URL) throws(PipelineError) -> OutputLock {
+        let lock: OutputLock
+        do {
+            lock = try OutputLock(directory: output)
+        } catch {
+            throw .outputInUse("\(error)")
+        }
+        try? FileManager.default.removeItem(at: output.appendingPathComponent(RunStamp.fileName))
+        return lock
     }
 
     /// This program's path: workers are this executable started as
@@ -163,10 +268,13 @@ public enum PipelineError: Error, CustomStringConvertible {
     case outputInUse(String)
     /// An output (file, cache or database) could not be written.
     case cannotWrite(String)
+    /// `finish`: a shard's output is missing, unfinished or from another
+    /// program or configuration.
+    case shardsIncomplete(String)
 
     public var description: String {
         switch self {
-        case .noInput(let why), .outputInUse(let why), .cannotWrite(let why): why
+        case .noInput(let why), .outputInUse(let why), .cannotWrite(let why), .shardsIncomplete(let why): why
         }
     }
 }

@@ -20,6 +20,35 @@ public struct LoadSummary: Sendable, Equatable {
     public var pruned = 0
 }
 
+/// One row of the `runs` table: a run, a shard of one or the step that
+/// joined the shards, with what it loaded. The rows of one sharded run tell
+/// which shards are in.
+public struct RunLedgerEntry: Sendable, Equatable {
+    /// `run`, `shard` or `finish`.
+    public var kind: String
+    /// `K/N` for a shard.
+    public var shard: String?
+    public var version: String
+    public var configDigest: String
+    /// ISO 8601.
+    public var started: String
+    public var documents: Int
+    public var records: Int
+    public var discrepancies: Int
+
+    public init(kind: String, shard: String?, version: String, configDigest: String, started: String,
+                documents: Int, records: Int, discrepancies: Int) {
+        self.kind = kind
+        self.shard = shard
+        self.version = version
+        self.configDigest = configDigest
+        self.started = started
+        self.documents = documents
+        self.records = records
+        self.discrepancies = discrepancies
+    }
+}
+
 /// Loads the output tables (`documents`, `records`, `discrepancies`, columns
 /// as in the CSV files, `extra` as `jsonb`) into PostgreSQL.
 ///
@@ -90,6 +119,21 @@ public struct PostgresLoader: Sendable {
     static let migrations: [(description: String, statements: [String])] = [
         ("documents, records, discrepancies",
          TableSpec.all.flatMap { [$0.createTableSQL(.postgres)] + $0.createIndexSQL() }),
+        ("runs: the ledger of the runs, shards and finish steps that loaded the database",
+         ["""
+          CREATE TABLE IF NOT EXISTS runs (
+            id BIGSERIAL PRIMARY KEY,
+            kind TEXT NOT NULL,
+            shard TEXT,
+            version TEXT NOT NULL,
+            config_digest TEXT NOT NULL,
+            started_at TIMESTAMPTZ NOT NULL,
+            finished_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+            documents INTEGER NOT NULL,
+            records INTEGER NOT NULL,
+            discrepancies INTEGER NOT NULL
+          )
+          """]),
     ]
 
     public static var currentVersion: Int { migrations.count }
@@ -98,8 +142,9 @@ public struct PostgresLoader: Sendable {
     static let lockKey: Int64 = 0x6B696E65726A61 // "kinerja"
 
     /// Loads the batches; with `prune`, then removes every document (and its
-    /// rows) whose source file is not among theirs.
-    public func load(_ batches: [DocumentRows], prune: Bool = false) async throws -> LoadSummary {
+    /// rows) whose source file is not among theirs; then adds `ledger` to
+    /// the `runs` table.
+    public func load(_ batches: [DocumentRows], prune: Bool = false, ledger: RunLedgerEntry? = nil) async throws -> LoadSummary {
         let connection: PostgresConnection
         do {
             connection = try await PostgresConnection.connect(configuration: try target.configuration(), id: 1, logger: logger)
@@ -126,6 +171,13 @@ public struct PostgresLoader: Sendable {
                     }
                 } catch {
                     throw LoadError(description: "\(target): removing documents no longer in the output: \(Self.describe(error))")
+                }
+            }
+            if let ledger {
+                do {
+                    try await retrying { try await record(ledger, on: connection) }
+                } catch {
+                    throw LoadError(description: "\(target): recording the run in table runs: \(Self.describe(error))")
                 }
             }
             try? await connection.close()
@@ -170,6 +222,23 @@ public struct PostgresLoader: Sendable {
         } catch {
             throw LoadError(description: "\(target): creating the schema failed: \(Self.describe(error))")
         }
+    }
+
+    private func record(_ entry: RunLedgerEntry, on connection: PostgresConnection) async throws {
+        let sql = """
+            INSERT INTO runs (kind, shard, version, config_digest, started_at, documents, records, discrepancies)
+            VALUES ($1, $2, $3, $4, $5::timestamptz, $6, $7, $8)
+            """
+        var binds = PostgresBindings()
+        binds.append(entry.kind)
+        if let shard = entry.shard { binds.append(shard) } else { binds.appendNull() }
+        binds.append(entry.version)
+        binds.append(entry.configDigest)
+        binds.append(entry.started)
+        binds.append(entry.documents)
+        binds.append(entry.records)
+        binds.append(entry.discrepancies)
+        try await connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)
     }
 
     private func load(_ batch: DocumentRows, on connection: PostgresConnection) async throws {

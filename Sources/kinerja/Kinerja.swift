@@ -7,7 +7,7 @@ struct Kinerja: ParsableCommand {
         commandName: "kinerja",
         abstract: "Turns Indonesian government performance-report PDFs into validated records.",
         version: "kinerja \(KinerjaVersion.string)",
-        subcommands: [Run.self, Inspect.self, Worker.self, Load.self],
+        subcommands: [Run.self, Inspect.self, Worker.self, Load.self, Finish.self],
         defaultSubcommand: Run.self
     )
 }

@@ -52,9 +52,14 @@ final class BatchProgress: @unchecked Sendable {
     private var bytesCached = 0
     private var ticker: DispatchSourceTimer?
 
-    init(style: ProgressStyle, logger: Logger) {
+    /// Whether each document gets its line (not when joining shards: their
+    /// runs told each document already).
+    private let perDocument: Bool
+
+    init(style: ProgressStyle, logger: Logger, perDocument: Bool = true) {
         self.style = style
         self.logger = logger
+        self.perDocument = perDocument
     }
 
     /// Shows what the pipeline reports.
@@ -104,6 +109,7 @@ final class BatchProgress: @unchecked Sendable {
         }
         lock.unlock()
 
+        guard perDocument else { return }
         switch style {
         case .json:
             emitJSON(DocumentEvent(s, cached: fromCache))

@@ -107,7 +107,7 @@ struct Run: ParsableCommand {
             progress.abandon()
             switch error {
             case .noInput(let why): Self.printError("\(why); \(out) is left as it was")
-            case .outputInUse(let why), .cannotWrite(let why): Self.printError(why)
+            case .outputInUse(let why), .cannotWrite(let why), .shardsIncomplete(let why): Self.printError(why)
             }
             throw ExitCode(RunStatus.nothingRead)
         }

@@ -123,12 +123,13 @@ struct DatabaseTests {
             return
         }
         #expect(try TestPostgres.counts(database) == csv, "PostgreSQL after one load")
-        #expect(try TestPostgres.query(database, "SELECT string_agg(version::text, ',') FROM schema_version") == "1")
+        #expect(try TestPostgres.query(database, "SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_version") == "1,2")
+        #expect(try TestPostgres.query(database, "SELECT kind FROM runs") == "run", "the run is in the ledger")
 
         let load = try runKinerja(["load", "--postgres", database, out.path, "--quiet"])
         #expect(load.status == 0, "kinerja load: \(load.stderr.suffix(1500))")
         #expect(try TestPostgres.counts(database) == csv, "PostgreSQL after two loads")
-        #expect(try TestPostgres.query(database, "SELECT COUNT(*) FROM schema_version") == "1")
+        #expect(try TestPostgres.query(database, "SELECT COUNT(*) FROM schema_version") == "2", "migrations applied once")
         // Keys hold: no (doc_id, table, row, period) twice.
         #expect(try TestPostgres.query(database, """
             SELECT COUNT(*) FROM (SELECT 1 FROM records GROUP BY doc_id, "table", "row", period HAVING COUNT(*) > 1) d
@@ -184,7 +185,7 @@ struct WarehouseIntegrityTests {
     @Test func concurrentLoadsIntoOneDatabase() throws {
         let database = try TestPostgres.freshDatabase(on: try TestPostgres.serverOrCancel())
         let run = try CorpusRun.get()
-        let results = Slots(4)
+        let results = ProcessSlots(4)
         DispatchQueue.concurrentPerform(iterations: 4) { i in
             results.set(i, Result { try runKinerja(["load", "--postgres", database, run.output.path, "--quiet"]) })
         }
@@ -213,13 +214,4 @@ struct WarehouseIntegrityTests {
         #expect(r.stderr.contains(":***@"), "the log names the server with the password hidden: \(r.stderr)")
         #expect(try TestPostgres.counts(database) == (try DatabaseTests.csvCounts(run.output)))
     }
-}
-
-/// Results filled from concurrent threads.
-private final class Slots: @unchecked Sendable {
-    private var values: [Result<ProcessResult, Error>?]
-    private let lock = NSLock()
-    init(_ n: Int) { values = Array(repeating: nil, count: n) }
-    func set(_ i: Int, _ value: Result<ProcessResult, Error>) { lock.lock(); values[i] = value; lock.unlock() }
-    var all: [Result<ProcessResult, Error>] { lock.lock(); defer { lock.unlock() }; return values.compactMap { $0 } }
 }
