@@ -120,7 +120,7 @@ let package = Package(
         // The indicator catalog: performance trees read, linked to records, written.
         .testTarget(name: "CatalogTests", dependencies: ["Ingest", "Normalize", "Validate", "Export", "Model", "TestSupport"]),
         .testTarget(name: "EvidenceTests", dependencies: ["Evidence", "Model", "CPoppler", "TestSupport"]),
-        .testTarget(name: "OutputTests", dependencies: ["kinerja", "Export", "Warehouse", "Model", "TestSupport"]),
+        .testTarget(name: "OutputTests", dependencies: ["kinerja", "Export", "Warehouse", "Model", "TestSupport", .product(name: "Yams", package: "Yams")]),
         // Fuzzing (scripts/fuzz builds these with libFuzzer; a plain build
         // gives programs that replay saved inputs).
         .target(name: "FuzzKit", dependencies: ["Ingest", "Normalize", "Model"], path: "Fuzz/FuzzKit"),

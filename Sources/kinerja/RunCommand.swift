@@ -114,7 +114,8 @@ struct Run: ParsableCommand {
         progress.finish(documents: run.documents.count, records: run.records.count,
                         discrepancies: run.discrepancies.count, output: out)
 
-        guard run.documentsRead > 0 else {
+        // A shard whose part of the input is empty has done its part.
+        guard run.documentsRead > 0 || (shard != nil && run.documents.isEmpty) else {
             Self.printError("none of the \(run.documents.count) files could be read (documents.csv says why for each)")
             throw ExitCode(RunStatus.nothingRead)
         }
