@@ -259,24 +259,7 @@ struct WordLine {
     var bbox: BBox
 
     static func group(_ words: [GlyphWord]) -> [WordLine] {
-        let sorted = words.sorted { ($0.bbox.midY, $0.bbox.x0) < ($1.bbox.midY, $1.bbox.x0) }
-        var groups: [[GlyphWord]] = []
-        var groupMid = 0.0
-        for w in sorted {
-            let h = max(1, w.bbox.height)
-            if let last = groups.last, let first = last.first,
-               abs(w.bbox.midY - groupMid) <= min(h, first.bbox.height) * 0.5 {
-                groups[groups.count - 1].append(w)
-                groupMid += (w.bbox.midY - groupMid) / Double(groups[groups.count - 1].count)
-            } else {
-                groups.append([w])
-                groupMid = w.bbox.midY
-            }
-        }
-        return groups.map { g in
-            let ws = g.sorted { $0.bbox.x0 < $1.bbox.x0 }
-            return WordLine(words: ws, bbox: BBox.enclosing(ws.map(\.bbox))!)
-        }
+        LineBuilder.groups(words, box: \.bbox).map { WordLine(words: $0, bbox: BBox.enclosing($0.map(\.bbox))!) }
     }
 }
 

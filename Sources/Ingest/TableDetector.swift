@@ -13,29 +13,9 @@ enum TableDetector {
     static let edgeTolerance = 2.5
 
     static func tables(page: Int, rulings: [Ruling], words: [GlyphWord]) -> [TableGrid] {
-        let merged = mergeCollinear(rulings)
+        let merged = Ruling.mergingCollinear(rulings, gap: 2)
         return clusters(of: merged).compactMap { grid(page: page, rulings: $0, words: words) }
             .sorted { ($0.bbox.y0, $0.bbox.x0) < ($1.bbox.y0, $1.bbox.x0) }
-    }
-
-    /// Joins rulings on the same line that touch or nearly touch (a border
-    /// drawn cell by cell becomes one line).
-    static func mergeCollinear(_ rulings: [Ruling]) -> [Ruling] {
-        var out: [Ruling] = []
-        for axis in [Ruling.Axis.horizontal, .vertical] {
-            let sorted = rulings.filter { $0.axis == axis }.sorted { ($0.position, $0.start) < ($1.position, $1.start) }
-            var lines: [Ruling] = []
-            for r in sorted {
-                if let i = lines.lastIndex(where: { abs($0.position - r.position) <= 1.0 && r.start <= $0.end + 2 }) {
-                    lines[i].end = max(lines[i].end, r.end)
-                    lines[i].start = min(lines[i].start, r.start)
-                } else {
-                    lines.append(r)
-                }
-            }
-            out += lines
-        }
-        return out
     }
 
     /// Groups rulings into connected sets: a horizontal and a vertical ruling
@@ -314,21 +294,29 @@ extension TableDetector {
 /// Groups words into text lines by their vertical position.
 enum LineBuilder {
     static func lines(from words: [Word]) -> [TextLine] {
-        let sorted = words.sorted { ($0.bbox.midY, $0.bbox.x0) < ($1.bbox.midY, $1.bbox.x0) }
-        var groups: [[Word]] = []
+        groups(words, box: \.bbox).map { TextLine(words: $0) }
+    }
+
+    /// Items on one line, each line left to right, lines top to bottom: an
+    /// item joins the line above when its middle is within half a text
+    /// height of that line's running mean middle.
+    static func groups<Item>(_ items: [Item], box: (Item) -> BBox) -> [[Item]] {
+        let sorted = items.sorted { (box($0).midY, box($0).x0) < (box($1).midY, box($1).x0) }
+        var groups: [[Item]] = []
         var groupMid = 0.0
-        for w in sorted {
-            let h = max(1, w.bbox.height)
+        for item in sorted {
+            let b = box(item)
+            let h = max(1, b.height)
             if let last = groups.last, let first = last.first,
-               abs(w.bbox.midY - groupMid) <= min(h, first.bbox.height) * 0.5 {
-                groups[groups.count - 1].append(w)
+               abs(b.midY - groupMid) <= min(h, box(first).height) * 0.5 {
+                groups[groups.count - 1].append(item)
                 let n = Double(groups[groups.count - 1].count)
-                groupMid += (w.bbox.midY - groupMid) / n
+                groupMid += (b.midY - groupMid) / n
             } else {
-                groups.append([w])
-                groupMid = w.bbox.midY
+                groups.append([item])
+                groupMid = b.midY
             }
         }
-        return groups.map { TextLine(words: $0.sorted { $0.bbox.x0 < $1.bbox.x0 }) }
+        return groups.map { $0.sorted { box($0).x0 < box($1).x0 } }
     }
 }

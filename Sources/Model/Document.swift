@@ -52,6 +52,27 @@ public struct Ruling: Hashable, Sendable, Codable {
     }
 
     public var length: Double { end - start }
+
+    /// Rulings on the same line (within 1 pt) that touch or come within
+    /// `gap` points joined into one: a border drawn cell by cell becomes one
+    /// line.
+    public static func mergingCollinear(_ rulings: [Ruling], gap: Double) -> [Ruling] {
+        var out: [Ruling] = []
+        for axis in [Axis.horizontal, .vertical] {
+            let sorted = rulings.filter { $0.axis == axis }.sorted { ($0.position, $0.start) < ($1.position, $1.start) }
+            var lines: [Ruling] = []
+            for r in sorted {
+                if let i = lines.lastIndex(where: { abs($0.position - r.position) <= 1.0 && r.start <= $0.end + gap }) {
+                    lines[i].end = max(lines[i].end, r.end)
+                    lines[i].start = min(lines[i].start, r.start)
+                } else {
+                    lines.append(r)
+                }
+            }
+            out += lines
+        }
+        return out
+    }
 }
 
 /// One cell of a reconstructed table grid. Merged cells span several grid

@@ -29,7 +29,7 @@ struct CellRules: ValidationRule {
         }
         // A scanned row: OCR may have read a digit as a look-alike letter.
         let scanned = r.ocrConfidence != nil
-        guard unparsed, Self.looksNumeric(raw) || (scanned && Self.looksNumeric(Self.lookalikeDigits(raw))) else {
+        guard unparsed, Self.looksNumeric(raw) || (scanned && Self.looksNumeric(OCRLookalikes.digits(raw))) else {
             return nil
         }
         let why = scanned ? "which OCR could not read clearly enough to take as a figure; please confirm it against the scan"
@@ -37,18 +37,6 @@ struct CellRules: ValidationRule {
         return input.finding(i, field: field.rawValue, rule: .valueUnparsed, severity: .warning,
                              reported: raw, expected: nil, message:
             "The \(field.rawValue.replacingOccurrences(of: "_", with: " ")) cell of '\(Wording.label(r))' (\(Wording.location(r))) prints '\(raw)', \(why).")
-    }
-
-    /// `raw` with the letters OCR reads for digits (`O` for `0`, `l`/`I`/`|`
-    /// for `1`) turned into those digits.
-    static func lookalikeDigits(_ raw: String) -> String {
-        String(raw.map { c -> Character in
-            switch c {
-            case "O", "o": return "0"
-            case "l", "I", "|", "!": return "1"
-            default: return c
-            }
-        })
     }
 
     /// Digits with separators only (after dropping `Rp`, `%`, spaces and a

@@ -1,4 +1,5 @@
 import Foundation
+import Model
 
 /// Text as the rules compare it: lowercased, diacritics folded, split into
 /// words (letters, digits and in-word hyphens: `ber-KB` stays one word).
@@ -6,19 +7,7 @@ struct Words: Sendable, Equatable {
     let tokens: [String]
 
     init(_ text: String?) {
-        let folded = (text ?? "").folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        var tokens: [String] = []
-        var current = ""
-        for ch in folded {
-            if ch.isLetter || ch.isNumber || (ch == "-" && !current.isEmpty) {
-                current.append(ch)
-            } else if !current.isEmpty {
-                tokens.append(current.trimmingCharacters(in: CharacterSet(charactersIn: "-")))
-                current = ""
-            }
-        }
-        if !current.isEmpty { tokens.append(current.trimmingCharacters(in: CharacterSet(charactersIn: "-"))) }
-        self.tokens = tokens.filter { !$0.isEmpty }
+        tokens = WordTokens.of(text, keepingInWordHyphens: true)
     }
 
     /// The words joined by single spaces.

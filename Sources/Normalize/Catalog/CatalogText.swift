@@ -7,19 +7,7 @@ struct CatalogWords: Equatable {
     let tokens: [String]
 
     init(_ text: String?) {
-        let folded = (text ?? "").folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        var tokens: [String] = []
-        var current = ""
-        for ch in folded {
-            if ch.isLetter || ch.isNumber {
-                current.append(ch)
-            } else if !current.isEmpty {
-                tokens.append(current)
-                current = ""
-            }
-        }
-        if !current.isEmpty { tokens.append(current) }
-        self.tokens = tokens
+        tokens = WordTokens.of(text, keepingInWordHyphens: false)
     }
 
     var joined: String { tokens.joined(separator: " ") }

@@ -616,7 +616,7 @@ enum BoxText {
 /// horizontal ruling join.
 enum RulingRectangles {
     static func find(_ rulings: [Ruling]) -> [BBox] {
-        let merged = merge(rulings)
+        let merged = Ruling.mergingCollinear(rulings, gap: 1.5)
         let hs = merged.filter { $0.axis == .horizontal }
         let vs = merged.filter { $0.axis == .vertical }
         let tol = 2.5
@@ -637,25 +637,6 @@ enum RulingRectangles {
         }
         return out
     }
-
-    /// Collinear rulings that touch joined into one.
-    static func merge(_ rulings: [Ruling]) -> [Ruling] {
-        var out: [Ruling] = []
-        for axis in [Ruling.Axis.horizontal, .vertical] {
-            let sorted = rulings.filter { $0.axis == axis }.sorted { ($0.position, $0.start) < ($1.position, $1.start) }
-            var lines: [Ruling] = []
-            for r in sorted {
-                if let i = lines.lastIndex(where: { abs($0.position - r.position) <= 1.0 && r.start <= $0.end + 1.5 }) {
-                    lines[i].end = max(lines[i].end, r.end)
-                    lines[i].start = min(lines[i].start, r.start)
-                } else {
-                    lines.append(r)
-                }
-            }
-            out += lines
-        }
-        return out
-    }
 }
 
 /// Connector lines between boxes: strokes and rulings that are not box
@@ -667,7 +648,7 @@ struct Connectors {
     init(page: Page, boxes: [BBox], borders: [BBox]) {
         let tol = 3.0
         let reach = 9.0 // an arrowhead may stand between a line's end and the box
-        let segments = RulingRectangles.merge(page.strokes + page.rulings).filter { s in
+        let segments = Ruling.mergingCollinear(page.strokes + page.rulings, gap: 1.5).filter { s in
             !borders.contains { b in Connectors.onBorder(s, b, tol) }
         }
         // Union-find over touching segments.

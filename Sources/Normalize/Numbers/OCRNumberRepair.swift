@@ -78,19 +78,13 @@ public enum OCRNumberRepair {
         return text
     }
 
-    /// Letters read for digits, in words that hold a digit.
-    static let lookalikes: [Character: Character] = [
-        "O": "0", "o": "0",
-        "l": "1", "I": "1", "|": "1", "!": "1",
-    ]
-
     static func digitLookalikes(_ text: String) -> String? {
         var changed = false
         let words = text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
             let lower = word.lowercased()
             guard word.contains(where: \.isNumber), !lower.hasPrefix("rp"), lower != "persen" else { return String(word) }
             // Only letters between or beside digits and separators: `1O2`, `8l,9`, `O,5`.
-            let mapped = String(word.map { lookalikes[$0] ?? $0 })
+            let mapped = OCRLookalikes.digits(String(word))
             guard mapped != String(word), mapped.allSatisfy({ $0.isNumber || ".,%-()".contains($0) }) else {
                 return String(word)
             }
