@@ -27,37 +27,14 @@ struct Finish: ParsableCommand {
     @Option(help: "Output folder for the joined run.")
     var out: String
 
-    @Option(help: "Pipeline configuration: the one the shards ran with (default: ./pipeline.yml when present).")
-    var config: String?
-
-    @Flag(help: "Print nothing but errors.")
-    var quiet = false
-
-    @Option(help: "Also load the joined output into PostgreSQL (as `kinerja run --postgres`).")
-    var postgres: String?
-
-    @Flag(help: "With --postgres: also remove from the database the documents the joined output does not have.")
-    var prune = false
-
-    func validate() throws {
-        if prune, postgres == nil { throw ValidationError("--prune removes rows from the --postgres database; give --postgres too") }
-    }
+    /// `--config`: the one the shards ran with.
+    @OptionGroup var common: PipelineOptions
 
     func run() throws {
-        LineLogHandler.installed
-        var logger = Logger(label: "kinerja")
-        logger.logLevel = quiet ? .error : .info
-        let config: PipelineConfig
-        let target: PostgresTarget?
-        do {
-            config = try Pipeline.configuration(at: self.config)
-            target = try postgres.map { try PostgresTarget(url: $0) }
-        } catch {
-            Run.printError("\(error)")
-            throw ExitCode.validationFailure
-        }
-        let progress = BatchProgress(style: quiet ? .quiet : .log, logger: logger, perDocument: false)
-        let options = RunOptions(output: URL(fileURLWithPath: out), postgres: target, prune: prune)
+        let logger = common.logger()
+        let (config, target) = try common.resolve()
+        let progress = BatchProgress(style: common.quiet ? .quiet : .log, logger: logger, perDocument: false)
+        let options = RunOptions(output: URL(fileURLWithPath: out), postgres: target, prune: common.prune)
         let run: PipelineRun
         do throws(PipelineError) {
             run = try Pipeline(config: config, logger: logger)

@@ -35,20 +35,10 @@ struct Run: ParsableCommand {
     @Option(help: "Output folder.")
     var out: String
 
-    @Option(help: "Pipeline configuration (default: ./pipeline.yml when present).")
-    var config: String?
+    @OptionGroup var common: PipelineOptions
 
     @Option(help: "Exit with status 3 when findings of this severity or worse exist: never, warning, error.")
     var failOn: FailOn = .never
-
-    @Flag(help: "Print nothing but errors.")
-    var quiet = false
-
-    @Option(help: "Also load the output into PostgreSQL: postgres://USER@HOST[:PORT]/DATABASE; what the URL leaves out comes from PGHOST, PGPORT, PGUSER, PGDATABASE, PGPASSWORD and ~/.pgpass (or PGPASSFILE).")
-    var postgres: String?
-
-    @Flag(help: "With --postgres: also remove from the database the documents this run does not have.")
-    var prune = false
 
     @Flag(help: "Print one JSON object per document on standard output, then a summary object.")
     var json = false
@@ -64,8 +54,7 @@ struct Run: ParsableCommand {
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        if prune, postgres == nil { throw ValidationError("--prune removes rows from the --postgres database; give --postgres too") }
-        if prune, shard != nil {
+        if common.prune, shard != nil {
             throw ValidationError("--prune with --shard would remove the other shards' documents; prune with `kinerja load --prune` on the whole output")
         }
         // `kinerja runn x.pdf`: a mistyped subcommand, not a missing input.
@@ -78,28 +67,16 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
-        LineLogHandler.installed
-        var log = Logger(label: "kinerja")
-        log.logLevel = quiet ? .error : .info
-        let logger = log
-
+        let logger = common.logger()
         // Everything that can be wrong with the command is found before any document is read.
-        let config: PipelineConfig
-        let target: PostgresTarget?
-        do {
-            config = try Pipeline.configuration(at: self.config)
-            target = try postgres.map { try PostgresTarget(url: $0) }
-        } catch {
-            Self.printError("\(error)")
-            throw ExitCode.validationFailure
-        }
+        let (config, target) = try common.resolve()
         Interruption.exitOnSignals(resumeHint: noCache
             ? "nothing is kept (--no-cache); run again to start over"
             : "the documents finished are kept in \(out)/\(ResultCache.folderName); run the same command again to resume")
 
-        let progress = BatchProgress(style: .choose(quiet: quiet, json: json), logger: logger)
+        let progress = BatchProgress(style: .choose(quiet: common.quiet, json: json), logger: logger)
         let options = RunOptions(output: URL(fileURLWithPath: out), jobs: jobs, shard: shard, useCache: !noCache,
-                                 postgres: target, prune: prune)
+                                 postgres: target, prune: common.prune)
         let run: PipelineRun
         do throws(PipelineError) {
             run = try Pipeline(config: config, logger: logger).run(paths: paths, options: options, events: progress.handle)
