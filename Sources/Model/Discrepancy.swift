@@ -37,6 +37,7 @@ public struct RuleCode: Hashable, Sendable, Codable, ExpressibleByStringLiteral,
     public static let capaianDiv0TargetZero: RuleCode = "capaian.div0_target_zero"
     public static let capaianCap: RuleCode = "capaian.cap"
     public static let capaianNoData: RuleCode = "capaian.no_data"
+    public static let capaianOrdinal: RuleCode = "capaian.ordinal"
     public static let anggaranMismatch: RuleCode = "anggaran.mismatch"
     public static let anggaranOverrun: RuleCode = "anggaran.overrun"
     public static let rollupPagu: RuleCode = "rollup.pagu"
@@ -46,6 +47,7 @@ public struct RuleCode: Hashable, Sendable, Codable, ExpressibleByStringLiteral,
     public static let averageMismatch: RuleCode = "average.mismatch"
     public static let quarterRegression: RuleCode = "quarter.regression"
     public static let valueUnparsed: RuleCode = "value.unparsed"
+    public static let valueSpreadsheetError: RuleCode = "value.spreadsheet_error"
     public static let polarityConflict: RuleCode = "polarity.conflict"
 }
 

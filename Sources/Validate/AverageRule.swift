@@ -6,6 +6,8 @@ import Model
 /// period (since the previous average row). Only numeric capaian count,
 /// including a `100` printed for a text-valued indicator.
 struct AverageRule: ValidationRule {
+    var emits: [RuleCode] { [.averageMismatch] }
+
     let tolerance: Tolerance
 
     func findings(in input: ValidationInput) -> [Finding] {
@@ -31,8 +33,9 @@ struct AverageRule: ValidationRule {
         guard let printed = r.capaian.value, !values.isEmpty else { return nil }
         let mean = values.reduce(0, +) / Double(values.count)
         guard !tolerance.accepts(printed, decimals: r.capaian.printedDecimals, computed: mean) else { return nil }
-        return input.finding(a, field: "capaian", rule: .averageMismatch, severity: .error,
+        let minor = tolerance.isMinor(printed, decimals: r.capaian.printedDecimals, computed: mean)
+        return input.finding(a, field: "capaian", rule: .averageMismatch, minor: minor,
                              reported: r.capaian.trimmedRaw, expected: mean, message:
-            "Group average \(Wording.printed(r.capaian)) ('\(Wording.label(r))', \(Wording.location(r))) is not the mean of the \(values.count) capaian printed above it (\(values.map { Wording.number($0) }.joined(separator: "; "))), which is \(Wording.number(mean)).")
+            "Group average \(Wording.printed(r.capaian)) ('\(Wording.label(r))', \(Wording.location(r))) is not the mean of the \(values.count) capaian printed above it (\(values.map { Wording.number($0) }.joined(separator: "; "))), which is \(Wording.number(mean))\(minor ? Wording.minorMiss : "").")
     }
 }

@@ -9,6 +9,8 @@ import Model
 /// - `anggaran.overrun`: realisasi Rp above the pagu.
 /// No check is made where pagu or realisasi Rp is empty, `-`, text or an error.
 struct BudgetRules: ValidationRule {
+    var emits: [RuleCode] { [.anggaranMismatch, .anggaranOverrun, .capaianDiv0, .capaianDiv0TargetZero] }
+
     let tolerance: Tolerance
     let dashIsZero: Bool
 
@@ -24,14 +26,14 @@ struct BudgetRules: ValidationRule {
         if cell.isDivisionByZero {
             if let pagu = r.pagu.value, pagu != 0, let spent = r.realisasiRp.value {
                 let expected = CapaianFormula.anggaran(pagu: pagu, realisasiRp: spent)
-                return input.finding(i, field: "capaian_anggaran", rule: .capaianDiv0, severity: .error,
+                return input.finding(i, field: "capaian_anggaran", rule: .capaianDiv0,
                                      reported: cell.trimmedRaw, expected: expected, message:
                     "Capaian anggaran of '\(Wording.budgetLabel(r))' (\(Wording.location(r))) shows #DIV/0! although realisasi \(Wording.rupiah(spent)) / pagu \(Wording.rupiah(pagu)) gives \(Wording.number(expected)); the figure should be printed.")
             }
             let cause = (r.pagu.value ?? 0) == 0
                 ? "the pagu is \(Wording.divisor(r.pagu))"
                 : "the realisasi Rp is not a printed number (\(Wording.printed(r.realisasiRp)))"
-            return input.finding(i, field: "capaian_anggaran", rule: .capaianDiv0TargetZero, severity: .info,
+            return input.finding(i, field: "capaian_anggaran", rule: .capaianDiv0TargetZero,
                                  reported: cell.trimmedRaw, expected: nil, message:
                 "Capaian anggaran of '\(Wording.budgetLabel(r))' (\(Wording.location(r))) shows #DIV/0! because \(cause).")
         }
@@ -40,15 +42,16 @@ struct BudgetRules: ValidationRule {
         let decimals = cell.value == nil ? 0 : cell.printedDecimals
         let expected = CapaianFormula.anggaran(pagu: pagu, realisasiRp: spent)
         guard !tolerance.accepts(printed, decimals: decimals, computed: expected) else { return nil }
-        return input.finding(i, field: "capaian_anggaran", rule: .anggaranMismatch, severity: .error,
+        let minor = tolerance.isMinor(printed, decimals: decimals, computed: expected)
+        return input.finding(i, field: "capaian_anggaran", rule: .anggaranMismatch, minor: minor,
                              reported: cell.trimmedRaw, expected: expected, message:
-            "Capaian anggaran \(Wording.printed(cell)) of '\(Wording.budgetLabel(r))' (\(Wording.location(r))) does not match realisasi \(Wording.rupiah(spent)) / pagu \(Wording.rupiah(pagu)) × 100 = \(Wording.number(expected)).")
+            "Capaian anggaran \(Wording.printed(cell)) of '\(Wording.budgetLabel(r))' (\(Wording.location(r))) does not match realisasi \(Wording.rupiah(spent)) / pagu \(Wording.rupiah(pagu)) × 100 = \(Wording.number(expected))\(minor ? Wording.minorMiss : "").")
     }
 
     private func overrun(_ r: Record, _ i: Int, _ input: ValidationInput) -> Finding? {
         guard let pagu = r.pagu.value, let spent = r.realisasiRp.value,
               spent > pagu, !tolerance.sameMoney(spent, pagu) else { return nil }
-        return input.finding(i, field: "realisasi_rp", rule: .anggaranOverrun, severity: .warning,
+        return input.finding(i, field: "realisasi_rp", rule: .anggaranOverrun,
                              reported: r.realisasiRp.trimmedRaw, expected: pagu, message:
             "Realisasi \(Wording.rupiah(spent)) of '\(Wording.budgetLabel(r))' (\(Wording.location(r))) exceeds its pagu \(Wording.rupiah(pagu)) by \(Wording.rupiah(spent - pagu)); spending above the budget ceiling needs a budget revision (pergeseran/perubahan anggaran) or a correction.")
     }

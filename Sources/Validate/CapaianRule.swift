@@ -9,6 +9,8 @@ import Model
 /// - `capaian.no_data`: a capaian printed against a target without a realisasi.
 /// One finding per cell at most.
 struct CapaianRule: ValidationRule {
+    var emits: [RuleCode] { [.capaianMismatch, .capaianPolarity, .capaianDiv0, .capaianDiv0TargetZero, .capaianCap, .capaianNoData] }
+
     let tolerance: Tolerance
     let checks: ValidateConfig.Checks
     private let noData: PhraseList
@@ -33,7 +35,7 @@ struct CapaianRule: ValidationRule {
         // A capaian of 0 claims nothing (spreadsheets print 0 for an empty realisasi).
         if let claimed = r.capaian.value, claimed != 0, r.target.trimmedRaw != nil,
            checks.capaianWithoutData, isNoData(r.realisasi) {
-            return input.finding(i, field: "capaian", rule: .capaianNoData, severity: .warning,
+            return input.finding(i, field: "capaian", rule: .capaianNoData,
                                  reported: r.capaian.trimmedRaw, expected: nil, message:
                 "Capaian \(Wording.printed(r.capaian)) is printed for '\(Wording.label(r))' although the realisasi is \(Wording.printed(r.realisasi)); without a measured realisasi no capaian can be claimed (\(Wording.location(r))).")
         }
@@ -49,20 +51,21 @@ struct CapaianRule: ValidationRule {
         let otherFormula = { (t: Double, x: Double) in CapaianFormula.capaian(other, target: t, realisasi: x) }
         if tolerance.accepts(printed, decimals: decimals, inputs: r.target, r.realisasi, formula: otherFormula) {
             let ownWords = own == .negative ? "lower-is-better" : "higher-is-better"
-            return input.finding(i, field: "capaian", rule: .capaianPolarity, severity: .error,
+            return input.finding(i, field: "capaian", rule: .capaianPolarity,
                                  reported: r.capaian.trimmedRaw, expected: expected, message:
                 "Capaian \(Wording.printed(r.capaian)) of '\(Wording.label(r))' (\(Wording.location(r))) was computed as \(CapaianFormula.describe(other)); the indicator is \(ownWords) (\(r.polarityBasis ?? own.rawValue)), so with target \(Wording.printed(r.target)) and realisasi \(Wording.printed(r.realisasi)) it should be \(CapaianFormula.describe(own)) = \(Wording.number(expected)).")
         }
         if checks.undeclaredCap, checks.declaredCap == nil,
            checks.capValues.contains(where: { abs($0 - printed) < 1e-9 }),
            expected > printed + tolerance.window(decimals: decimals) {
-            return input.finding(i, field: "capaian", rule: .capaianCap, severity: .warning,
+            return input.finding(i, field: "capaian", rule: .capaianCap,
                                  reported: r.capaian.trimmedRaw, expected: expected, message:
                 "Capaian \(Wording.printed(r.capaian)) of '\(Wording.label(r))' (\(Wording.location(r))) looks capped: target \(Wording.printed(r.target)) and realisasi \(Wording.printed(r.realisasi)) give \(Wording.number(expected)), and the report declares no cap.")
         }
-        return input.finding(i, field: "capaian", rule: .capaianMismatch, severity: .error,
+        let minor = tolerance.isMinor(printed, decimals: decimals, computed: expected)
+        return input.finding(i, field: "capaian", rule: .capaianMismatch, minor: minor,
                              reported: r.capaian.trimmedRaw, expected: expected, message:
-            "Capaian \(Wording.printed(r.capaian)) of '\(Wording.label(r))' (\(Wording.location(r))) does not match target \(Wording.printed(r.target)) and realisasi \(Wording.printed(r.realisasi)): \(CapaianFormula.describe(own)) = \(Wording.number(expected)).")
+            "Capaian \(Wording.printed(r.capaian)) of '\(Wording.label(r))' (\(Wording.location(r))) does not match target \(Wording.printed(r.target)) and realisasi \(Wording.printed(r.realisasi)): \(CapaianFormula.describe(own)) = \(Wording.number(expected))\(minor ? Wording.minorMiss : "").")
     }
 
     /// `#DIV/0!`: an error when target and realisasi are printed numbers and
@@ -70,14 +73,14 @@ struct CapaianRule: ValidationRule {
     private func divisionByZero(_ r: Record, _ i: Int, _ input: ValidationInput) -> Finding {
         if let target = r.target.value, target != 0, let realisasi = r.realisasi.value {
             let expected = capped(CapaianFormula.capaian(r.polarity, target: target, realisasi: realisasi))
-            return input.finding(i, field: "capaian", rule: .capaianDiv0, severity: .error,
+            return input.finding(i, field: "capaian", rule: .capaianDiv0,
                                  reported: r.capaian.trimmedRaw, expected: expected, message:
                 "Capaian of '\(Wording.label(r))' (\(Wording.location(r))) shows #DIV/0! although target \(Wording.printed(r.target)) and realisasi \(Wording.printed(r.realisasi)) give \(CapaianFormula.describe(r.polarity)) = \(Wording.number(expected)); the figure should be printed.")
         }
         let cause = (r.target.value ?? 0) == 0
             ? "the target is \(Wording.divisor(r.target))"
             : "the realisasi is not a printed number (\(Wording.printed(r.realisasi)))"
-        return input.finding(i, field: "capaian", rule: .capaianDiv0TargetZero, severity: .info,
+        return input.finding(i, field: "capaian", rule: .capaianDiv0TargetZero,
                              reported: r.capaian.trimmedRaw, expected: nil, message:
             "Capaian of '\(Wording.label(r))' (\(Wording.location(r))) shows #DIV/0! because \(cause); set a target or print the capaian as not applicable.")
     }

@@ -100,6 +100,9 @@ struct CatalogLinker: Sendable {
 /// catalog says lower-is-better, or the reverse. It takes the place of
 /// `capaian.polarity` for linked records (one finding per cell).
 struct PolarityConflictRule: ValidationRule {
+    static let codes: [RuleCode] = [.polarityConflict]
+    var emits: [RuleCode] { Self.codes }
+
     let tolerance: Tolerance
     let entries: [String: IndicatorEntry]
 
@@ -121,7 +124,7 @@ struct PolarityConflictRule: ValidationRule {
             else { return nil }
             let expected = CapaianFormula.capaian(own, target: target, realisasi: r.realisasi.value!)
             let words = own == .negative ? "lower-is-better" : "higher-is-better"
-            return input.finding(i, field: "capaian", rule: .polarityConflict, severity: .warning,
+            return input.finding(i, field: "capaian", rule: .polarityConflict,
                                  reported: r.capaian.trimmedRaw, expected: expected, message:
                 "Capaian \(Wording.printed(r.capaian)) of '\(Wording.label(r))' (\(Wording.location(r))) was computed as \(CapaianFormula.describe(other)), but the agency's own indicator catalog (\(entry.sourceFile), page \(entry.page)) makes '\(entry.indicator)' \(words) (\(entry.polarityBasis ?? own.rawValue)); computed as \(CapaianFormula.describe(own)) it is \(Wording.number(expected)).")
         }

@@ -4,6 +4,8 @@ import Model
 /// the printed capaian under the document's scale. Indicator and average
 /// rows are both judged; labels the scale does not know are left alone.
 struct CategoryRule: ValidationRule {
+    var emits: [RuleCode] { [.categoryMismatch] }
+
     let chooser: RatingScaleChooser
 
     func findings(in input: ValidationInput) -> [Finding] {
@@ -21,7 +23,7 @@ struct CategoryRule: ValidationRule {
         let r = input.records[i]
         guard let label = r.category, scale.knows(label), let capaian = r.capaian.value,
               let rated = scale.rate(capaian), !RatingScale.same(rated, label) else { return nil }
-        return input.finding(i, field: "category", rule: .categoryMismatch, severity: .error,
+        return input.finding(i, field: "category", rule: .categoryMismatch,
                              reported: label, expected: nil, message:
             "Category '\(label)' of '\(Wording.label(r))' (\(Wording.location(r))) disagrees with its capaian \(Wording.printed(r.capaian)), which rates '\(rated)' on the \(scale.name) scale.")
     }

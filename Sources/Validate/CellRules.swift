@@ -7,6 +7,8 @@ import Model
 ///   too narrow), and `#DIV/0!` outside the capaian columns.
 /// Text values (`Pratama`, `BB`, `Tdk ada penilaian`) and dashes are not findings.
 struct CellRules: ValidationRule {
+    var emits: [RuleCode] { [.valueUnparsed, .valueSpreadsheetError] }
+
     let unparsed: Bool
     let spreadsheetErrors: Bool
 
@@ -23,7 +25,7 @@ struct CellRules: ValidationRule {
         if cell.isSpreadsheetError {
             let ratio = field == .capaian || field == .capaianAnggaran
             guard spreadsheetErrors, !(ratio && cell.isDivisionByZero) else { return nil }
-            return input.finding(i, field: field.rawValue, rule: "value.spreadsheet_error", severity: .warning,
+            return input.finding(i, field: field.rawValue, rule: .valueSpreadsheetError,
                                  reported: raw, expected: nil, message:
                 "The \(field.rawValue.replacingOccurrences(of: "_", with: " ")) cell of '\(Wording.label(r))' (\(Wording.location(r))) prints the spreadsheet error '\(raw)' (\(Self.cause(of: raw))) instead of a figure.")
         }
@@ -34,7 +36,7 @@ struct CellRules: ValidationRule {
         }
         let why = scanned ? "which OCR could not read clearly enough to take as a figure; please confirm it against the scan"
             : "which is not a well-formed number; please confirm the figure"
-        return input.finding(i, field: field.rawValue, rule: .valueUnparsed, severity: .warning,
+        return input.finding(i, field: field.rawValue, rule: .valueUnparsed,
                              reported: raw, expected: nil, message:
             "The \(field.rawValue.replacingOccurrences(of: "_", with: " ")) cell of '\(Wording.label(r))' (\(Wording.location(r))) prints '\(raw)', \(why).")
     }

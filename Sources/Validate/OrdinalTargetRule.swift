@@ -6,6 +6,8 @@ import Model
 /// compared by rank (rules.md R1.6). Flags a capaian of 100 or more printed
 /// although the realisasi ranks below the target.
 struct OrdinalTargetRule: ValidationRule {
+    var emits: [RuleCode] { [.capaianOrdinal] }
+
     let scales: [ValidateConfig.OrdinalScale]
 
     func findings(in input: ValidationInput) -> [Finding] {
@@ -18,7 +20,7 @@ struct OrdinalTargetRule: ValidationRule {
             for scale in scales {
                 guard let rt = scale.ranks.firstIndex(of: target), let rx = scale.ranks.firstIndex(of: real) else { continue }
                 guard rx < rt else { return nil }
-                return input.finding(i, field: "capaian", rule: "capaian.ordinal", severity: .warning,
+                return input.finding(i, field: "capaian", rule: .capaianOrdinal,
                                      reported: r.capaian.trimmedRaw, expected: nil, message:
                     "Capaian \(Wording.printed(r.capaian)) of '\(Wording.label(r))' (\(Wording.location(r))) says the target was met, but realisasi '\(x)' ranks below target '\(t)' on the \(scale.name) scale (\(scale.ranks.joined(separator: " < "))).")
             }

@@ -17,6 +17,8 @@ import Model
 /// where more than `nonCumulativeShare` of the steps fall is taken for such
 /// a table and not checked.
 struct QuarterRegression: ValidationRule {
+    var emits: [RuleCode] { [.quarterRegression] }
+
     let acrossDocuments: Bool
     var nonCumulativeShare: Double = 0.10
 
@@ -94,7 +96,7 @@ struct QuarterRegression: ValidationRule {
                 field == .realisasiRp ? Wording.rupiah(x) : "'\(cell.trimmedRaw ?? Wording.number(x))'"
             }
             let sameDoc = before.docID == now.docID ? "" : " (\(before.sourceFile))"
-            return input.finding(i, field: field.rawValue, rule: .quarterRegression, severity: .warning,
+            return input.finding(i, field: field.rawValue, rule: .quarterRegression,
                                  reported: now[field].trimmedRaw, expected: was, message:
                 "Cumulative realisasi \(amount(is_, now[field])) of '\(Wording.label(now))' (\(Wording.location(now))) is lower than \(amount(was, before[field])) in \(before.period) (page \(before.page)\(sameDoc)); cumulative realisasi cannot fall, so one of the two quarters is misreported.")
         }

@@ -12,6 +12,8 @@ import Model
 /// last group of a table may go on in a table of the next page, so its sum
 /// is not held against the parent.
 struct RollupRule: ValidationRule {
+    var emits: [RuleCode] { [.rollupPagu, .rollupRealisasiRp] }
+
     let tolerance: Tolerance
 
     func findings(in input: ValidationInput) -> [Finding] {
@@ -82,7 +84,7 @@ struct RollupRule: ValidationRule {
             let childWord = depth == 0 ? "kegiatan" : "sub kegiatan"
             let what = field == .pagu ? "Pagu" : "Realisasi"
             let level = depth == 0 ? "program" : "kegiatan"
-            return input.finding(at, field: field.rawValue, rule: rule, severity: .error,
+            return input.finding(at, field: field.rawValue, rule: rule,
                                  reported: r[field].trimmedRaw, expected: sum, message:
                 "\(what) \(Wording.rupiah(printed)) of \(level) '\(Wording.budgetLabel(r))' (\(Wording.location(r))) is not the sum of its \(Wording.count(children.count, childWord + " row")), \(Wording.rupiah(sum)): it is \(Wording.difference(printed, from: sum)) the sum.")
         }

@@ -48,6 +48,13 @@ struct Tolerance: Sendable {
         return printed >= lo - w && printed <= hi + w
     }
 
+    /// A miss within one unit of the last printed decimal (a figure
+    /// truncated instead of rounded, or computed from rounded inputs): a
+    /// warning rather than a wrong figure (`RuleSpec.minorIsWarning`).
+    func isMinor(_ printed: Double, decimals: Int, computed: Double) -> Bool {
+        abs(printed - computed) <= pow(10, -Double(decimals)) + slack
+    }
+
     /// Two rupiah amounts agree.
     func sameMoney(_ a: Double, _ b: Double) -> Bool {
         abs(a - b) <= money + 0.005

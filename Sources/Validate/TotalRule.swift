@@ -5,6 +5,8 @@ import Model
 /// hierarchical table, or every line of a flat one, since the previous
 /// total of the same table and period. Fields `pagu` and `realisasi_rp`.
 struct TotalRule: ValidationRule {
+    var emits: [RuleCode] { [.totalMismatch] }
+
     let tolerance: Tolerance
 
     func findings(in input: ValidationInput) -> [Finding] {
@@ -34,7 +36,7 @@ struct TotalRule: ValidationRule {
                   let sum = budgetSum(totalled, field, in: input),
                   !tolerance.sameMoney(printed, sum) else { return nil }
             let kind = top == 0 ? "program row" : top == nil ? "row" : "top-level row"
-            return input.finding(t, field: field.rawValue, rule: .totalMismatch, severity: .error,
+            return input.finding(t, field: field.rawValue, rule: .totalMismatch,
                                  reported: r[field].trimmedRaw, expected: sum, message:
                 "The \(r.indicator) \(field == .pagu ? "pagu" : "realisasi") \(Wording.rupiah(printed)) (\(Wording.location(r))) is not the sum of the \(Wording.count(totalled.count, kind)) above it, \(Wording.rupiah(sum)): it is \(Wording.difference(printed, from: sum)) the sum.")
         }

@@ -30,11 +30,14 @@ struct ValidationInput: Sendable {
         tables = order.map { key in groups[key]!.sorted { records[$0].row < records[$1].row } }
     }
 
-    /// A finding about record `i`.
-    func finding(_ i: Int, field: String, rule: RuleCode, severity: Severity,
+    /// A finding about record `i`, with the severity its rule's spec gives
+    /// (a warning instead for a `minor` miss of a rule whose spec says so).
+    func finding(_ i: Int, field: String, rule: RuleCode, minor: Bool = false,
                  reported: String?, expected: Double?, message: String) -> Finding {
-        Finding(recordIndex: i, discrepancy: Discrepancy(
-            about: records[i], field: field, rule: rule, severity: severity,
+        guard let spec = RuleCatalogue.spec(rule) else { preconditionFailure("rule \(rule) has no RuleSpec") }
+        precondition(!minor || spec.minorIsWarning, "rule \(rule) has no minor findings")
+        return Finding(recordIndex: i, discrepancy: Discrepancy(
+            about: records[i], field: field, rule: rule, severity: minor ? .warning : spec.severity,
             reported: reported, expected: expected, message: message))
     }
 
@@ -45,7 +48,9 @@ struct ValidationInput: Sendable {
     }
 }
 
-/// A check over the batch.
+/// A check over the records validated together.
 protocol ValidationRule: Sendable {
+    /// The rule codes its findings carry (each has a `RuleSpec`).
+    var emits: [RuleCode] { get }
     func findings(in input: ValidationInput) -> [Finding]
 }

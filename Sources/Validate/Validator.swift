@@ -24,6 +24,9 @@ public struct Validator: Sendable {
     private let roles: RowRoleResolver
     private let rules: [any ValidationRule]
 
+    /// The rule codes this validator's checks can emit (as configured).
+    public var emits: Set<RuleCode> { Set(rules.flatMap(\.emits)).union(PolarityConflictRule.codes) }
+
     public init(config: ValidateConfig) {
         self.config = config
         classifier = PolarityClassifier(config.polarity)

@@ -4,6 +4,9 @@ import Model
 /// Numbers as a message to the agency shows them: Indonesian style, dot
 /// thousands and decimal comma (`185.470.300`, `95,30`).
 enum Wording {
+    /// Said of a miss within one unit of the printed figure's last decimal.
+    static let minorMiss = "; the gap is within one unit of the printed figure's last decimal (truncated instead of rounded, or computed from rounded figures), so this is a warning"
+
     /// A percentage or ratio with two decimals: `78,73`.
     static func number(_ x: Double, decimals: Int = 2) -> String {
         let s = String(format: "%.\(decimals)f", x)

@@ -29,6 +29,28 @@ struct CapaianRuleTests {
         #expect(abs(try #require(f.expected) - 43.7876) < 1e-3)
     }
 
+    /// A miss within one unit of the last printed decimal (truncated, or
+    /// from rounded figures) is a warning; a larger one an error. Variants
+    /// in decimals, decimal mark and sign.
+    @Test(arguments: [
+        ("164,28", 164.28, 23.0, 14.0, Severity.warning),    // 164.2857 truncated
+        ("164,2", 164.2, 23.0, 14.0, .warning),              // one decimal: within 0.1
+        ("164,1", 164.1, 23.0, 14.0, .error),                // 0.19 off at one decimal
+        ("164,20", 164.20, 23.0, 14.0, .error),              // 0.0857 off at two decimals
+        ("101.47", 101.47, 9_133.0, 9_000.0, .warning),      // 101.4778 truncated
+        ("163", 163.0, 23.0, 14.0, .error),                  // 1.29 off at no decimals
+        ("165", 165.0, 23.0, 14.0, .warning),                // 0.71 off at no decimals
+    ])
+    func minorMissesAreWarnings(printed: String, value: Double, realisasi: Double, target: Double,
+                                severity: Severity) throws {
+        let r = record("Jumlah lokasi Program Kampung Iklim", target: cell("\(target)", target),
+                       realisasi: cell("\(realisasi)", realisasi), capaian: cell(printed, value))
+        let f = try #require(findings([r]).first)
+        #expect(f.rule == .capaianMismatch)
+        #expect(f.severity == severity)
+        #expect(f.message.contains("within one unit") == (severity == .warning))
+    }
+
     @Test func correctFiguresGiveNoFinding() {
         // Negative: (2 × 0,0039 − 0,0037) / 0,0039 = 105,13.
         let negative = record("Rasio kekerasan terhadap perempuan dan anak", target: cell("0,0039", 0.0039),
