@@ -44,7 +44,8 @@ struct BatchReader {
         for (i, file) in mine.enumerated() {
             switch file.hash {
             case .failure(let error):
-                let outcome = DocumentResult.failed(file.input, "cannot read the file: \(error.reason)")
+                let outcome = DocumentResult.failed(file.input, DocumentFailure(
+                    stage: .discovery, kind: .unreadable, detail: "cannot read the file: \(error.reason)"))
                 slots[i] = outcome
                 events(.finished(job: nil, outcome.summary, bytes: file.bytes, cached: false))
             case .success(let hash):
@@ -96,7 +97,7 @@ struct BatchReader {
             outcomes.append(outcome)
         }
         for (file, why) in unsearched {
-            let outcome = DocumentResult.failed(file, why)
+            let outcome = DocumentResult.failed(file, DocumentFailure(stage: .discovery, kind: .unreadable, detail: why))
             events(.finished(job: nil, outcome.summary, bytes: 0, cached: false))
             outcomes.append(outcome)
         }

@@ -15,6 +15,8 @@ public struct DocumentResult: Sendable, Codable {
     public var agency: String? = nil
     /// Every table found and what it was read as (`tables.csv`).
     public var tables: [TableSummary] = []
+    /// Why the file gave no document (status `failed`).
+    public var failure: DocumentFailure? = nil
 }
 
 /// Reads one file through Ingest and Normalize. Never throws: a bad file is
@@ -62,11 +64,7 @@ struct DocumentProcessor: Sendable {
                                    agency: normalized.agency, tables: normalized.tables)
         } catch {
             let docID = (try? Data(contentsOf: file.url, options: .mappedIfSafe)).map(Ingestor.documentID(of:)) ?? ""
-            let message = "\(file.sourceFile): \(error)".replacingOccurrences(of: "\n", with: " ")
-            return DocumentResult(
-                summary: DocumentSummary(docID: docID, sourceFile: file.sourceFile, status: .failed, error: message,
-                                         seconds: Date().timeIntervalSince(start)),
-                records: [])
+            return .failed(file, docID: docID, DocumentFailure(error), seconds: Date().timeIntervalSince(start))
         }
     }
 }

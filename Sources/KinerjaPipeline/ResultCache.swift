@@ -7,8 +7,9 @@ import Model
 /// validation), kept under the output folder so that a rerun, after an
 /// interruption or with more files, reads only what it has not read yet.
 ///
-/// An entry is keyed by the file's SHA-256, the configuration and the
-/// program that read it: change any of them and the file is read again.
+/// An entry is keyed by the file's SHA-256, the program that read it and the
+/// settings of the stages it keeps (ingest, normalize, catalog): change any
+/// of them and the file is read again.
 /// Entries are written atomically, so a run killed at any moment leaves
 /// whole entries or none.
 public struct ResultCache: Sendable {
@@ -18,7 +19,7 @@ public struct ResultCache: Sendable {
     static let formatVersion = "outcome/1"
 
     let directory: URL
-    /// SHA-256 over the format version, the program and the configuration.
+    /// SHA-256 over the format version, the program and the reading settings.
     let fingerprint: String
 
     init(outputDirectory: URL, config: PipelineConfig) throws {
@@ -28,7 +29,10 @@ public struct ResultCache: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "+inf", negativeInfinity: "-inf", nan: "nan")
-        identity.append(try encoder.encode(config))
+        // Only the settings of the stages whose results it keeps: a change to
+        // validation or export reuses what was read.
+        identity.append(try encoder.encode(ReadingSettings(ingest: config.ingest, normalize: config.normalize,
+                                                           catalog: config.catalog)))
         fingerprint = Ingestor.documentID(of: identity)
         removeLeftovers()
     }
@@ -74,4 +78,11 @@ public struct ResultCache: Sendable {
         #endif
         return Bundle.main.executablePath
     }
+}
+
+/// The settings a kept result depends on.
+private struct ReadingSettings: Encodable {
+    var ingest: IngestConfig
+    var normalize: NormalizeConfig
+    var catalog: CatalogConfig
 }

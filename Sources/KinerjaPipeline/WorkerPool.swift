@@ -119,8 +119,8 @@ private struct Slot {
                     worker = try ChildProcess(executable: pool.settings.executable,
                                               arguments: ["worker"], errorLog: errorLog)
                 } catch {
-                    onEvent(.finished(job: index, outcome: .failed(job.file, docID: job.docID,
-                                                                   "cannot start a reader process: \(error)"),
+                    onEvent(.finished(job: index, outcome: .failed(job.file, docID: job.docID, DocumentFailure(
+                        stage: .worker, kind: .workerFailure, detail: "cannot start a reader process: \(error)")),
                                       reusable: false))
                     continue
                 }
@@ -147,8 +147,9 @@ private struct Slot {
             let page = pageLimit.map { lastPage.at.addingTimeInterval($0) }
             return [documentDeadline, page].compactMap { $0 }.min()
         }
-        func failed(_ why: String) -> (DocumentResult, Bool, Bool) {
-            (.failed(job.file, docID: job.docID, why, seconds: Date().timeIntervalSince(start)), false, false)
+        func failed(_ why: String, _ kind: DocumentFailure.Kind = .workerFailure) -> (DocumentResult, Bool, Bool) {
+            (.failed(job.file, docID: job.docID, DocumentFailure(stage: .worker, kind: kind, detail: why),
+                     seconds: Date().timeIntervalSince(start)), false, false)
         }
 
         guard let line = try? WorkerProtocol.line(request), worker.send(line) else {
@@ -159,9 +160,9 @@ private struct Slot {
             case .timedOut:
                 worker.terminate()
                 if let documentDeadline, Date() >= documentDeadline {
-                    return failed("gave up after \(format(limit ?? 0)) s (ingest.document_time_limit); the reader process was stopped")
+                    return failed("gave up after \(format(limit ?? 0)) s (ingest.document_time_limit); the reader process was stopped", .timeout)
                 }
-                return failed("gave up on page \(lastPage.done + 1) after \(format(pageLimit ?? 0)) s without a page read (ingest.page_time_limit); the reader process was stopped")
+                return failed("gave up on page \(lastPage.done + 1) after \(format(pageLimit ?? 0)) s without a page read (ingest.page_time_limit); the reader process was stopped", .timeout)
             case .ended(let exit):
                 return failed("the reader process \(exit) while reading this document\(lastError)")
             case .line(let data):

@@ -57,13 +57,13 @@ enum WorkerProtocol {
 }
 
 extension DocumentResult {
-    /// A failed outcome for a file that never reached a reader.
-    static func failed(_ file: InputFile, docID: String = "", _ why: String, seconds: Double = 0) -> DocumentResult {
-        let message = "\(file.sourceFile): \(why)".replacingOccurrences(of: "\n", with: " ")
+    /// A failed outcome: `documents.csv` says `FILE: DETAIL`.
+    static func failed(_ file: InputFile, docID: String = "", _ failure: DocumentFailure, seconds: Double = 0) -> DocumentResult {
+        let message = "\(file.sourceFile): \(failure.detail)".replacingOccurrences(of: "\n", with: " ")
         return DocumentResult(
             summary: DocumentSummary(docID: docID, sourceFile: file.sourceFile, status: .failed, error: message,
                                      seconds: seconds),
-            records: [])
+            records: [], failure: failure)
     }
 
     /// A file not read, and why (not a regular file; the same bytes as

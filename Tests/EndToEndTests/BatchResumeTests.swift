@@ -87,6 +87,19 @@ struct BatchResumeTests {
         for name in Self.outputs {
             #expect(try Self.sortedLines(resumed.appendingPathComponent(name)) == Self.sortedLines(whole.appendingPathComponent(name)))
         }
+
+        // Kept results depend on the reading settings only: another
+        // validation setting reuses them, another reading setting does not.
+        func cachedWith(_ yaml: String, _ name: String) throws -> Int? {
+            let config = resumed.deletingLastPathComponent().appendingPathComponent("\(name).yml")
+            try yaml.write(to: config, atomically: true, encoding: .utf8)
+            let r = try BatchSupport.run(["run", input.path, "--out", resumed.path, "--json", "--config", config.path])
+            #expect(r.status == 0, "\(r.stderr)")
+            let line = try #require(r.stdout.split(separator: "\n").last)
+            return (try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["cached"] as? Int
+        }
+        #expect(try cachedWith("validate:\n  tolerance:\n    money: 1\n", "validate") == BatchSupport.devTextFiles.count)
+        #expect(try cachedWith("ingest:\n  max_pages: 4000\n", "ingest") == 0)
     }
 
     @Test func shardsSplitTheCorpusWithoutOverlap() throws {

@@ -27,9 +27,19 @@ struct LibraryTests {
         let checked = pipeline.validate([result])
         #expect(checked.discrepancies.count == (try Self.goldLines(Self.lkjip, "discrepancies")).count)
 
+        #expect(result.failure == nil)
+
+        // Failures are typed: a program can tell a missing file from one that is no PDF.
         let missing = pipeline.read(URL(fileURLWithPath: "/nonexistent/report.pdf"))
         #expect(missing.summary.status == .failed)
         #expect(missing.summary.error.hasPrefix("report.pdf: "))
+        #expect(missing.failure?.stage == .ingest && missing.failure?.kind == .unreadable)
+        let text = FileManager.default.temporaryDirectory.appendingPathComponent("kinerja-not-a-pdf-\(UUID().uuidString).pdf")
+        try Data("Laporan Kinerja\n".utf8).write(to: text)
+        defer { try? FileManager.default.removeItem(at: text) }
+        let notPDF = pipeline.read(text)
+        #expect(notPDF.failure?.kind == .notPDF)
+        #expect(notPDF.summary.error == "\(text.lastPathComponent): \(notPDF.failure?.detail ?? "")")
     }
 
     @Test("Pipeline.run writes what `kinerja run` writes, and reports each document as an event")
