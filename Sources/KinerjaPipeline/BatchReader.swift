@@ -21,7 +21,7 @@ struct BatchReader {
     func read(paths: [String], logger: Logger, events: @escaping @Sendable (PipelineEvent) -> Void)
         -> (outcomes: [DocumentResult], files: [String: URL]) {
         let inputs = InputDiscovery.files(in: paths)
-        for note in inputs.notes { logger.warning("\(note)") }
+        for note in inputs.notes { logger.warning("input passed over", metadata: ["detail": "\(note)"]) }
         let files = fingerprint(inputs.files)
         let mine = files.filter { file in
             guard let shard else { return true }
@@ -82,7 +82,8 @@ struct BatchReader {
                     do {
                         try cache.store(outcome, fileHash: hash)
                     } catch {
-                        logger.warning("cannot store \(file.input.sourceFile) in the cache: \(error)")
+                        logger.warning("result not kept in the cache",
+                                       metadata: ["file": "\(file.input.sourceFile)", "error": "\(error)"])
                     }
                 }
                 slots[slotOfJob[job]] = outcome

@@ -29,7 +29,7 @@ struct OutputStage {
         var pictures: [Discrepancy: FindingImage] = [:]
         if writer.formats.contains(.html), !discrepancies.isEmpty {
             let cut = FindingPictures.cut(for: discrepancies, records: records, files: files, style: Self.pictureStyle)
-            for problem in cut.problems { logger.warning("report picture: \(problem)") }
+            for problem in cut.problems { logger.warning("report row picture not cut", metadata: ["detail": "\(problem)"]) }
             pictures = cut.pictures.mapValues {
                 FindingImage(png: $0.png, width: $0.width, height: $0.height, scale: Self.pictureStyle.scale)
             }
@@ -45,7 +45,7 @@ struct OutputStage {
                                         documents: stamp.documents, records: stamp.records,
                                         discrepancies: stamp.discrepancies)
             let summary = try PostgresLoad.run(batches, into: target, prune: prune, ledger: ledger, logger: logger)
-            logger.info("\(summary.line(target: target))")
+            logger.info("loaded into PostgreSQL", metadata: summary.metadata(target: target))
         }
         var stamp = stamp
         stamp.finished = RunStamp.now()
@@ -60,7 +60,7 @@ public enum PostgresLoad {
         final class Box: @unchecked Sendable { var result: Result<LoadSummary, Error>? }
         let box = Box()
         let done = DispatchSemaphore(value: 0)
-        let loader = PostgresLoader(target: target, logger: Logger(label: "kinerja.postgres"))
+        let loader = PostgresLoader(target: target, logger: logger)
         Task {
             do { box.result = .success(try await loader.load(batches, prune: prune, ledger: ledger)) } catch { box.result = .failure(error) }
             done.signal()
@@ -71,10 +71,13 @@ public enum PostgresLoad {
 }
 
 extension LoadSummary {
-    /// The log line of a load.
-    public func line(target: PostgresTarget) -> String {
-        "PostgreSQL \(target): \(documents) documents, \(records) records, \(discrepancies) discrepancies"
-            + (pruned > 0 ? ", \(pruned) documents no longer in the output removed" : "")
-            + " (schema version \(schemaVersion))"
+    /// A load's log metadata.
+    public func metadata(target: PostgresTarget) -> Logger.Metadata {
+        var m: Logger.Metadata = [
+            "server": "\(target)", "documents": "\(documents)", "records": "\(records)",
+            "discrepancies": "\(discrepancies)", "schema_version": "\(schemaVersion)",
+        ]
+        if pruned > 0 { m["removed"] = "\(pruned)" }
+        return m
     }
 }

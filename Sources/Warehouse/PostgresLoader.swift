@@ -82,7 +82,7 @@ public struct PostgresLoader: Sendable {
                 return try await work()
             } catch where attempt < 6 && Self.isTransient(error) {
                 attempt += 1
-                logger.info("retrying after a transient PostgreSQL error: \(Self.describe(error))")
+                logger.info("retrying after a transient PostgreSQL error", metadata: ["error": "\(Self.describe(error))"])
                 try await Task.sleep(nanoseconds: UInt64.random(in: 50_000_000...150_000_000) << attempt)
             }
         }

@@ -41,6 +41,8 @@ struct Load: ParsableCommand {
         let batches = try DocumentRows.make(records: output.records, discrepancies: output.discrepancies,
                                              documents: output.documents)
         let summary = try PostgresLoad.run(batches, into: target, prune: prune, logger: logger)
-        logger.info("\(outDir) → \(summary.line(target: target))")
+        var metadata = summary.metadata(target: target)
+        metadata["output"] = "\(outDir)"
+        logger.info("loaded into PostgreSQL", metadata: metadata)
     }
 }
