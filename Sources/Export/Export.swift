@@ -60,68 +60,31 @@ public struct OutputWriter: Sendable {
         try self.init(directory: directory, formats: Set(config.formats))
     }
 
+    /// Writes every file of the formats, one `OutputFile` writer each, in
+    /// the order of `OutputFiles.all`.
+    public func write(_ output: RunOutput) throws {
+        for file in OutputFiles.all where file.format.map(formats.contains) ?? true {
+            try file.write(output, into: directory, formats: formats)
+        }
+    }
+
     /// Writes every file of the formats. `pictures` are the report's row
     /// pictures, by finding.
     public func writeAll(records: [Record], discrepancies: [Discrepancy], documents: [DocumentSummary],
                          pictures: [Discrepancy: FindingImage] = [:]) throws {
-        try writeRecords(records)
-        try writeDiscrepancies(discrepancies)
-        try writeDocuments(documents)
-        if formats.contains(.xlsx) {
-            let rows = try OutputRows(records: records, discrepancies: discrepancies, documents: documents)
-            try AtomicFile.write(try Workbook(rows).data(), to: url(Self.workbook))
-        }
-        if formats.contains(.datapackage) {
-            let tables: [TableSpec] = formats.contains(.csv) ? TableSpec.all : [.documents]
-            try AtomicFile.write(try DataPackage(tables: tables).data(), to: url(Self.dataPackage))
-        }
-        if formats.contains(.html) {
-            let report = HTMLReport(records: records, discrepancies: discrepancies, documents: documents,
-                                    pictures: pictures)
-            try AtomicFile.write(report.data(), to: url(Self.report))
-        }
-        if formats.contains(.sqlite) {
-            let batches = try DocumentRows.make(records: records, discrepancies: discrepancies, documents: documents)
-            try SQLiteStore.replace(url(Self.sqlite), with: batches)
-        }
+        try write(RunOutput(records: records, discrepancies: discrepancies, documents: documents, pictures: pictures))
     }
 
-    public func writeRecords(_ records: [Record]) throws {
-        let clean = records.map(\.finiteValued)
-        if formats.contains(.jsonl) {
-            try AtomicFile.write(try JSONLinesEncoder().encode(clean), to: url(Self.recordsJSONL))
-        }
-        if formats.contains(.csv) {
-            var table = CSVTable(header: CSVLayout.records)
-            for r in clean { table.append(try CSVLayout.fields(of: r)) }
-            try AtomicFile.write(table.data, to: url(Self.recordsCSV))
-        }
+    /// The indicator catalog alone (`indicators.jsonl`, `indicators.csv`).
+    public func writeIndicators(_ entries: [IndicatorEntry]) throws {
+        let output = RunOutput(indicators: entries)
+        if formats.contains(.jsonl) { try JSONLinesFiles.writeIndicators(output, into: directory) }
+        if formats.contains(.csv) { try CSVFiles.writeIndicators(output, into: directory) }
     }
 
-    public func writeDiscrepancies(_ discrepancies: [Discrepancy]) throws {
-        let clean = discrepancies.map(\.finiteValued)
-        if formats.contains(.jsonl) {
-            try AtomicFile.write(try JSONLinesEncoder().encode(clean), to: url(Self.discrepanciesJSONL))
-        }
-        if formats.contains(.csv) {
-            var table = CSVTable(header: CSVLayout.discrepancies)
-            for d in clean { table.append(CSVLayout.fields(of: d)) }
-            try AtomicFile.write(table.data, to: url(Self.discrepanciesCSV))
-        }
-    }
-
-    /// `tables.csv`: every table found, always written (like
-    /// `documents.csv`, it says what was read and what was not).
+    /// `tables.csv` alone.
     public func writeTables(_ tables: [TableSummary]) throws {
-        var table = CSVTable(header: CSVLayout.tables)
-        for t in tables { table.append(CSVLayout.fields(of: t)) }
-        try AtomicFile.write(table.data, to: url(Self.tablesCSV))
-    }
-
-    public func writeDocuments(_ documents: [DocumentSummary]) throws {
-        var table = CSVTable(header: CSVLayout.documents)
-        for s in documents { table.append(CSVLayout.fields(of: s)) }
-        try AtomicFile.write(table.data, to: url(Self.documentsCSV))
+        try TablesFile().write(RunOutput(tables: tables), into: directory, formats: formats)
     }
 
     private func url(_ name: String) -> URL { directory.appendingPathComponent(name) }

@@ -9,21 +9,6 @@ import Model
 extension OutputWriter {
     public static let indicatorsJSONL = "indicators.jsonl"
     public static let indicatorsCSV = "indicators.csv"
-
-    /// Writes the catalog in the configured formats, atomically, in the
-    /// order given; non-finite numbers are written as null.
-    public func writeIndicators(_ entries: [IndicatorEntry]) throws {
-        let clean = entries.map(\.finiteValued)
-        if formats.contains(.jsonl) {
-            try AtomicFile.write(try JSONLinesEncoder().encode(clean),
-                                 to: directory.appendingPathComponent(Self.indicatorsJSONL))
-        }
-        if formats.contains(.csv) {
-            var table = CSVTable(header: CSVLayout.indicators)
-            for e in clean { table.append(CSVLayout.fields(of: e)) }
-            try AtomicFile.write(table.data, to: directory.appendingPathComponent(Self.indicatorsCSV))
-        }
-    }
 }
 
 extension CSVLayout {

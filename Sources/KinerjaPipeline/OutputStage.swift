@@ -34,9 +34,8 @@ struct OutputStage {
                 FindingImage(png: $0.png, width: $0.width, height: $0.height, scale: Self.pictureStyle.scale)
             }
         }
-        try writer.writeAll(records: records, discrepancies: discrepancies, documents: documents, pictures: pictures)
-        try writer.writeIndicators(run.indicators)
-        try writer.writeTables(run.tables)
+        try writer.write(RunOutput(records: records, discrepancies: discrepancies, documents: documents,
+                                   indicators: run.indicators, tables: run.tables, pictures: pictures))
 
         if let target = postgres {
             let batches = try DocumentRows.make(records: records, discrepancies: discrepancies, documents: documents)

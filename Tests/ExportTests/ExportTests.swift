@@ -296,7 +296,8 @@ struct OutputWriterTests {
         try writer.writeAll(records: Fixtures.records, discrepancies: Fixtures.discrepancies,
                             documents: Fixtures.documents)
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: dir.path)) ==
-                ["records.jsonl", "records.csv", "discrepancies.jsonl", "discrepancies.csv", "documents.csv"])
+                ["records.jsonl", "records.csv", "discrepancies.jsonl", "discrepancies.csv", "documents.csv",
+                 "indicators.jsonl", "indicators.csv", "tables.csv"])
 
         let lines = try readText(dir.appendingPathComponent("records.jsonl")).split(separator: "\n")
         let back = try lines.map { try JSONDecoder().decode(Record.self, from: Data($0.utf8)) }
@@ -318,7 +319,7 @@ struct OutputWriterTests {
         #expect(try CSVReader.parse(try readText(dir.appendingPathComponent("records.csv"))) == [CSVTests.recordsHeader])
         #expect(try readText(dir.appendingPathComponent("documents.csv")) ==
                 "doc_id,source_file,status,pages,text_layer,tables,records,discrepancies,error,seconds,kind,ocr_pages\r\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).count == 5)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).count == 8)
     }
 
     @Test func formatsFromConfig() throws {
@@ -329,7 +330,7 @@ struct OutputWriterTests {
         try OutputWriter(directory: dir, config: config)
             .writeAll(records: Fixtures.records, discrepancies: [], documents: Fixtures.documents)
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: dir.path)) ==
-                ["records.jsonl", "discrepancies.jsonl", "documents.csv"])
+                ["records.jsonl", "discrepancies.jsonl", "indicators.jsonl", "documents.csv", "tables.csv"])
     }
 
     @Test func nonFiniteNumbersBecomeNull() throws {

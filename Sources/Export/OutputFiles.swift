@@ -1,0 +1,156 @@
+import Foundation
+import Model
+
+/// Everything a run writes.
+public struct RunOutput: Sendable {
+    public var records: [Record]
+    public var discrepancies: [Discrepancy]
+    /// One row per input file (`documents.csv`).
+    public var documents: [DocumentSummary]
+    /// The indicator catalog read from performance trees.
+    public var indicators: [IndicatorEntry]
+    /// Every table found (`tables.csv`).
+    public var tables: [TableSummary]
+    /// The report's row pictures, by finding.
+    public var pictures: [Discrepancy: FindingImage]
+
+    public init(records: [Record] = [], discrepancies: [Discrepancy] = [], documents: [DocumentSummary] = [],
+                indicators: [IndicatorEntry] = [], tables: [TableSummary] = [],
+                pictures: [Discrepancy: FindingImage] = [:]) {
+        self.records = records
+        self.discrepancies = discrepancies
+        self.documents = documents
+        self.indicators = indicators
+        self.tables = tables
+        self.pictures = pictures
+    }
+}
+
+/// One output format: the files it writes from a run's output, each
+/// replaced atomically. Records, discrepancies and documents are written in
+/// the order given; non-finite numbers as null.
+public protocol OutputFile: Sendable {
+    /// The `export.formats` entry that asks for it; nil for the files
+    /// written whatever the formats (`documents.csv`, `tables.csv`).
+    var format: ExportFormat? { get }
+    /// `formats`: every format of the run (the data package describes the
+    /// CSV files only when they are written).
+    func write(_ output: RunOutput, into directory: URL, formats: Set<ExportFormat>) throws
+}
+
+/// The writers, in the order they run.
+public enum OutputFiles {
+    public static let all: [any OutputFile] = [
+        JSONLinesFiles(), CSVFiles(), DocumentsFile(), TablesFile(), WorkbookFile(), DataPackageFile(),
+        ReportFile(), SQLiteFile(),
+    ]
+}
+
+/// `records.jsonl`, `discrepancies.jsonl`, `indicators.jsonl`: one JSON
+/// object per line, keys sorted (`JSONLinesEncoder`).
+struct JSONLinesFiles: OutputFile {
+    var format: ExportFormat? { .jsonl }
+
+    func write(_ output: RunOutput, into directory: URL, formats: Set<ExportFormat>) throws {
+        try AtomicFile.write(try JSONLinesEncoder().encode(output.records.map(\.finiteValued)),
+                             to: directory.appendingPathComponent(OutputWriter.recordsJSONL))
+        try AtomicFile.write(try JSONLinesEncoder().encode(output.discrepancies.map(\.finiteValued)),
+                             to: directory.appendingPathComponent(OutputWriter.discrepanciesJSONL))
+        try Self.writeIndicators(output, into: directory)
+    }
+
+    static func writeIndicators(_ output: RunOutput, into directory: URL) throws {
+        try AtomicFile.write(try JSONLinesEncoder().encode(output.indicators.map(\.finiteValued)),
+                             to: directory.appendingPathComponent(OutputWriter.indicatorsJSONL))
+    }
+}
+
+/// `records.csv`, `discrepancies.csv`, `indicators.csv`: the flat columns
+/// of `CSVLayout`.
+struct CSVFiles: OutputFile {
+    var format: ExportFormat? { .csv }
+
+    func write(_ output: RunOutput, into directory: URL, formats: Set<ExportFormat>) throws {
+        var records = CSVTable(header: CSVLayout.records)
+        for r in output.records.map(\.finiteValued) { records.append(try CSVLayout.fields(of: r)) }
+        try AtomicFile.write(records.data, to: directory.appendingPathComponent(OutputWriter.recordsCSV))
+        var discrepancies = CSVTable(header: CSVLayout.discrepancies)
+        for d in output.discrepancies.map(\.finiteValued) { discrepancies.append(CSVLayout.fields(of: d)) }
+        try AtomicFile.write(discrepancies.data, to: directory.appendingPathComponent(OutputWriter.discrepanciesCSV))
+        try Self.writeIndicators(output, into: directory)
+    }
+
+    static func writeIndicators(_ output: RunOutput, into directory: URL) throws {
+        var table = CSVTable(header: CSVLayout.indicators)
+        for e in output.indicators.map(\.finiteValued) { table.append(CSVLayout.fields(of: e)) }
+        try AtomicFile.write(table.data, to: directory.appendingPathComponent(OutputWriter.indicatorsCSV))
+    }
+}
+
+/// `documents.csv`: always, as it is the batch's log.
+struct DocumentsFile: OutputFile {
+    var format: ExportFormat? { nil }
+
+    func write(_ output: RunOutput, into directory: URL, formats: Set<ExportFormat>) throws {
+        var table = CSVTable(header: CSVLayout.documents)
+        for s in output.documents { table.append(CSVLayout.fields(of: s)) }
+        try AtomicFile.write(table.data, to: directory.appendingPathComponent(OutputWriter.documentsCSV))
+    }
+}
+
+/// `tables.csv`: every table found, always (like `documents.csv`, it says
+/// what was read and what was not).
+struct TablesFile: OutputFile {
+    var format: ExportFormat? { nil }
+
+    func write(_ output: RunOutput, into directory: URL, formats: Set<ExportFormat>) throws {
+        var table = CSVTable(header: CSVLayout.tables)
+        for t in output.tables { table.append(CSVLayout.fields(of: t)) }
+        try AtomicFile.write(table.data, to: directory.appendingPathComponent(OutputWriter.tablesCSV))
+    }
+}
+
+/// `kinerja.xlsx`: the three tables as sheets (`Workbook`).
+struct WorkbookFile: OutputFile {
+    var format: ExportFormat? { .xlsx }
+
+    func write(_ output: RunOutput, into directory: URL, formats: Set<ExportFormat>) throws {
+        let rows = try OutputRows(records: output.records, discrepancies: output.discrepancies,
+                                  documents: output.documents)
+        try AtomicFile.write(try Workbook(rows).data(), to: directory.appendingPathComponent(OutputWriter.workbook))
+    }
+}
+
+/// `datapackage.json`: the Frictionless descriptor of the CSV files written.
+struct DataPackageFile: OutputFile {
+    var format: ExportFormat? { .datapackage }
+
+    func write(_ output: RunOutput, into directory: URL, formats: Set<ExportFormat>) throws {
+        let tables: [TableSpec] = formats.contains(.csv) ? TableSpec.all : [.documents]
+        try AtomicFile.write(try DataPackage(tables: tables).data(),
+                             to: directory.appendingPathComponent(OutputWriter.dataPackage))
+    }
+}
+
+/// `report.html`: the discrepancy report (`HTMLReport`).
+struct ReportFile: OutputFile {
+    var format: ExportFormat? { .html }
+
+    func write(_ output: RunOutput, into directory: URL, formats: Set<ExportFormat>) throws {
+        let report = HTMLReport(records: output.records, discrepancies: output.discrepancies,
+                                documents: output.documents, pictures: output.pictures)
+        try AtomicFile.write(report.data(), to: directory.appendingPathComponent(OutputWriter.report))
+    }
+}
+
+/// `kinerja.sqlite`: the three tables in SQLite (`SQLiteStore`), built
+/// beside the old file and renamed over it.
+struct SQLiteFile: OutputFile {
+    var format: ExportFormat? { .sqlite }
+
+    func write(_ output: RunOutput, into directory: URL, formats: Set<ExportFormat>) throws {
+        let batches = try DocumentRows.make(records: output.records, discrepancies: output.discrepancies,
+                                            documents: output.documents)
+        try SQLiteStore.replace(directory.appendingPathComponent(OutputWriter.sqlite), with: batches)
+    }
+}
