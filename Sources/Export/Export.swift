@@ -61,10 +61,15 @@ public struct OutputWriter: Sendable {
     }
 
     /// Writes every file of the formats, one `OutputFile` writer each, in
-    /// the order of `OutputFiles.all`.
+    /// the order of `OutputFiles.all`, and removes the files of the other
+    /// formats an earlier run left, so the folder holds one run only.
     public func write(_ output: RunOutput) throws {
-        for file in OutputFiles.all where file.format.map(formats.contains) ?? true {
-            try file.write(output, into: directory, formats: formats)
+        for file in OutputFiles.all {
+            if file.format.map(formats.contains) ?? true {
+                try file.write(output, into: directory, formats: formats)
+            } else {
+                for name in file.files { try? FileManager.default.removeItem(at: url(name)) }
+            }
         }
     }
 

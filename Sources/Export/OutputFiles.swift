@@ -33,6 +33,8 @@ public protocol OutputFile: Sendable {
     /// The `export.formats` entry that asks for it; nil for the files
     /// written whatever the formats (`documents.csv`, `tables.csv`).
     var format: ExportFormat? { get }
+    /// The names of the files it writes in the output folder.
+    var files: [String] { get }
     /// `formats`: every format of the run (the data package describes the
     /// CSV files only when they are written).
     func write(_ output: RunOutput, into directory: URL, formats: Set<ExportFormat>) throws
@@ -50,6 +52,7 @@ public enum OutputFiles {
 /// object per line, keys sorted (`JSONLinesEncoder`).
 struct JSONLinesFiles: OutputFile {
     var format: ExportFormat? { .jsonl }
+    var files: [String] { [OutputWriter.recordsJSONL, OutputWriter.discrepanciesJSONL, OutputWriter.indicatorsJSONL] }
 
     func write(_ output: RunOutput, into directory: URL, formats: Set<ExportFormat>) throws {
         try AtomicFile.write(try JSONLinesEncoder().encode(output.records.map(\.finiteValued)),
@@ -69,6 +72,7 @@ struct JSONLinesFiles: OutputFile {
 /// of `CSVLayout`.
 struct CSVFiles: OutputFile {
     var format: ExportFormat? { .csv }
+    var files: [String] { [OutputWriter.recordsCSV, OutputWriter.discrepanciesCSV, OutputWriter.indicatorsCSV] }
 
     func write(_ output: RunOutput, into directory: URL, formats: Set<ExportFormat>) throws {
         var records = CSVTable(header: CSVLayout.records)
@@ -90,6 +94,7 @@ struct CSVFiles: OutputFile {
 /// `documents.csv`: always, as it is the batch's log.
 struct DocumentsFile: OutputFile {
     var format: ExportFormat? { nil }
+    var files: [String] { [OutputWriter.documentsCSV] }
 
     func write(_ output: RunOutput, into directory: URL, formats: Set<ExportFormat>) throws {
         var table = CSVTable(header: CSVLayout.documents)
@@ -102,6 +107,7 @@ struct DocumentsFile: OutputFile {
 /// what was read and what was not).
 struct TablesFile: OutputFile {
     var format: ExportFormat? { nil }
+    var files: [String] { [OutputWriter.tablesCSV] }
 
     func write(_ output: RunOutput, into directory: URL, formats: Set<ExportFormat>) throws {
         var table = CSVTable(header: CSVLayout.tables)
@@ -113,6 +119,7 @@ struct TablesFile: OutputFile {
 /// `kinerja.xlsx`: the three tables as sheets (`Workbook`).
 struct WorkbookFile: OutputFile {
     var format: ExportFormat? { .xlsx }
+    var files: [String] { [OutputWriter.workbook] }
 
     func write(_ output: RunOutput, into directory: URL, formats: Set<ExportFormat>) throws {
         let rows = try OutputRows(records: output.records, discrepancies: output.discrepancies,
@@ -124,6 +131,7 @@ struct WorkbookFile: OutputFile {
 /// `datapackage.json`: the Frictionless descriptor of the CSV files written.
 struct DataPackageFile: OutputFile {
     var format: ExportFormat? { .datapackage }
+    var files: [String] { [OutputWriter.dataPackage] }
 
     func write(_ output: RunOutput, into directory: URL, formats: Set<ExportFormat>) throws {
         let tables: [TableSpec] = formats.contains(.csv) ? TableSpec.all : [.documents]
@@ -135,6 +143,7 @@ struct DataPackageFile: OutputFile {
 /// `report.html`: the discrepancy report (`HTMLReport`).
 struct ReportFile: OutputFile {
     var format: ExportFormat? { .html }
+    var files: [String] { [OutputWriter.report] }
 
     func write(_ output: RunOutput, into directory: URL, formats: Set<ExportFormat>) throws {
         let report = HTMLReport(records: output.records, discrepancies: output.discrepancies,
@@ -147,6 +156,7 @@ struct ReportFile: OutputFile {
 /// beside the old file and renamed over it.
 struct SQLiteFile: OutputFile {
     var format: ExportFormat? { .sqlite }
+    var files: [String] { [OutputWriter.sqlite] }
 
     func write(_ output: RunOutput, into directory: URL, formats: Set<ExportFormat>) throws {
         let batches = try DocumentRows.make(records: output.records, discrepancies: output.discrepancies,

@@ -33,6 +33,10 @@ struct BatchReader {
         let unsearched = inputs.unreadable.filter { shard?.contains(unreadable: $0.file.sourceFile) ?? true }
         let special = inputs.skipped.filter { shard?.contains(unreadable: $0.file.sourceFile) ?? true }
 
+        logger.debug("input found", metadata: [
+            "files": "\(files.count)", "this_shard": "\(mine.count)", "unreadable": "\(inputs.unreadable.count)",
+            "not_files": "\(inputs.skipped.count)",
+        ])
         events(.started(files: mine.count + unsearched.count + special.count,
                         bytes: mine.reduce(0) { $0 + $1.bytes }))
         let slots = Slots<DocumentResult>(count: mine.count)

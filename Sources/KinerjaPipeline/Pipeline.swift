@@ -159,7 +159,13 @@ public struct Pipeline: Sendable {
     /// Validates the documents read, writes every output and the run's stamp.
     private func complete(_ outcomes: [DocumentResult], files: [String: URL], options: RunOptions,
                           stamp: RunStamp) throws(PipelineError) -> PipelineRun {
+        let clock = ContinuousClock()
+        let start = clock.now
         let validation = validate(outcomes)
+        logger.debug("validated", metadata: [
+            "documents": "\(outcomes.count)", "records": "\(validation.records.count)",
+            "discrepancies": "\(validation.discrepancies.count)", "seconds": "\(Self.seconds(clock.now - start))",
+        ])
         var findings: [String: Int] = [:]
         for d in validation.discrepancies { findings[d.docID + "\u{0}" + d.sourceFile, default: 0] += 1 }
         let documents = outcomes.map { outcome -> DocumentSummary in
@@ -180,7 +186,15 @@ public struct Pipeline: Sendable {
         } catch {
             throw .cannotWrite("\(error)")
         }
+        logger.debug("outputs written", metadata: [
+            "folder": "\(options.output.path)", "formats": "\(config.export.formats.map(\.rawValue).joined(separator: ","))",
+            "seconds": "\(Self.seconds(clock.now - start))",
+        ])
         return run
+    }
+
+    private static func seconds(_ d: Duration) -> String {
+        String(format: "%.3f", Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
     }
 
     /// Takes the output folder for this run; a run killed before its end

@@ -21,12 +21,15 @@ enum ProgressStyle: Sendable {
     /// Failed documents only.
     case quiet
 
-    /// `--quiet` and `--json` win; otherwise a bar on a terminal, log lines
-    /// elsewhere (a pipe, a CI log).
-    static func choose(quiet: Bool, json: Bool) -> ProgressStyle {
+    /// `--quiet` and `--json` win; then `--verbose` asks for log lines;
+    /// otherwise a bar on a terminal that can draw one, log lines elsewhere
+    /// (a pipe, a CI log, `TERM=dumb`).
+    static func choose(quiet: Bool, json: Bool, verbose: Bool = false) -> ProgressStyle {
         if json { return .json }
         if quiet { return .quiet }
-        return isatty(STDERR_FILENO) == 1 ? .bar : .log
+        if verbose { return .log }
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        return isatty(STDERR_FILENO) == 1 && term != "dumb" && !term.isEmpty ? .bar : .log
     }
 }
 

@@ -74,7 +74,7 @@ struct Run: ParsableCommand {
             ? "nothing is kept (--no-cache); run again to start over"
             : "the documents finished are kept in \(out)/\(ResultCache.folderName); run the same command again to resume")
 
-        let progress = BatchProgress(style: .choose(quiet: common.quiet, json: json), logger: logger)
+        let progress = BatchProgress(style: .choose(quiet: common.quiet, json: json, verbose: common.verbose), logger: logger)
         let options = RunOptions(output: URL(fileURLWithPath: out), jobs: jobs, shard: shard, useCache: !noCache,
                                  postgres: target, prune: common.prune)
         let run: PipelineRun

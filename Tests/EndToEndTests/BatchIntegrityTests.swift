@@ -370,3 +370,27 @@ struct BatchIntegrityTests {
         #expect(third.status == 0, "the lock is free again: \(third.stderr)")
     }
 }
+
+/// `--formats` and `--verbose` on the command line.
+struct RunOptionTests {
+    @Test func formatsFromTheCommandLineLeaveOneRunsFiles() throws {
+        let folders = try BatchSupport.runFolders("formats")
+        defer { try? FileManager.default.removeItem(at: folders.root) }
+        try FileManager.default.createSymbolicLink(at: folders.input.appendingPathComponent("a.pdf"),
+                                                   withDestinationURL: BatchSupport.devPDF("tw01_pengukuran_kinerja_2022_dinkes_kab_tanah_datar"))
+        let all = try BatchSupport.run(["run", folders.input.path, "--out", folders.out.path, "--quiet"])
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folders.out.appendingPathComponent("report.html").path))
+
+        let some = try BatchSupport.run(["run", folders.input.path, "--out", folders.out.path, "--formats", "jsonl, csv", "--verbose"])
+        #expect(some.status == 0, "\(some.stderr)")
+        let files = Set(try FileManager.default.contentsOfDirectory(atPath: folders.out.path)).filter { !$0.hasPrefix(".") }
+        #expect(files == ["records.jsonl", "discrepancies.jsonl", "indicators.jsonl", "records.csv", "discrepancies.csv",
+                          "indicators.csv", "documents.csv", "tables.csv", "run.json"], "the other formats' files of the first run are gone")
+        #expect(some.stderr.contains("kinerja: debug: validated:"), "\(some.stderr)")
+        #expect(some.stderr.contains("kinerja: info: document read:"), "--verbose: a line per document")
+
+        let typo = try BatchSupport.run(["run", folders.input.path, "--out", folders.out.path, "--formats", "jsonl,htm"])
+        #expect(typo.status == 64 && typo.stderr.contains("did you mean 'html'?"), "\(typo.stderr)")
+    }
+}
