@@ -40,6 +40,9 @@ public final class SQLiteStore {
                 for index in table.createIndexSQL() { try db.execute(sql: index) }
             }
         }
+        m.registerMigration("v2: views") { db in
+            for view in SQLViews.all { try db.execute(sql: view.createSQL) }
+        }
         return m
     }
 
@@ -91,6 +94,24 @@ public final class SQLiteStore {
     }
 
     /// Rows in each table.
+    /// The rows of a query, each value as text (NULL as empty), as `psql
+    /// -At` prints them.
+    public func rows(_ sql: String) throws -> [[String]] {
+        try queue.read { db in
+            try Row.fetchAll(db, sql: sql).map { row in
+                row.databaseValues.map { value in
+                    switch value.storage {
+                    case .null: ""
+                    case .int64(let i): String(i)
+                    case .double(let d): d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+                    case .string(let s): s
+                    case .blob(let b): b.base64EncodedString()
+                    }
+                }
+            }
+        }
+    }
+
     public func counts() throws -> [String: Int] {
         try queue.read { db in
             var out: [String: Int] = [:]

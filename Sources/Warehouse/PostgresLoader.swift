@@ -134,6 +134,8 @@ public struct PostgresLoader: Sendable {
             discrepancies INTEGER NOT NULL
           )
           """]),
+        ("views: indicator_capaian, findings_by_rule, findings_by_document, finding_rows",
+         SQLViews.all.map(\.createSQL)),
     ]
 
     public static var currentVersion: Int { migrations.count }

@@ -123,13 +123,26 @@ struct DatabaseTests {
             return
         }
         #expect(try TestPostgres.counts(database) == csv, "PostgreSQL after one load")
-        #expect(try TestPostgres.query(database, "SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_version") == "1,2")
+        #expect(try TestPostgres.query(database, "SELECT string_agg(version::text, ',' ORDER BY version) FROM schema_version") == "1,2,3")
         #expect(try TestPostgres.query(database, "SELECT kind FROM runs") == "run", "the run is in the ledger")
 
         let load = try runKinerja(["load", "--postgres", database, out.path, "--quiet"])
         #expect(load.status == 0, "kinerja load: \(load.stderr.suffix(1500))")
         #expect(try TestPostgres.counts(database) == csv, "PostgreSQL after two loads")
-        #expect(try TestPostgres.query(database, "SELECT COUNT(*) FROM schema_version") == "2", "migrations applied once")
+        #expect(try TestPostgres.query(database, "SELECT COUNT(*) FROM schema_version") == "3", "migrations applied once")
+
+        // The README's example queries give the same rows in both databases.
+        let readme = try String(contentsOf: TestEnvironment.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let block = try #require(readme.components(separatedBy: "```sql\n").dropFirst().first?.components(separatedBy: "```").first)
+        let queries = block.split(separator: "\n").map(String.init).filter { $0.hasPrefix("SELECT") }
+        #expect(queries.count >= 4)
+        let store = try SQLiteStore(url: sqlite)
+        for query in queries {
+            let fromSQLite = try store.rows(query).map { $0.joined(separator: "|") }.sorted()
+            let fromPostgres = try TestPostgres.query(database, query).split(separator: "\n").map(String.init).sorted()
+            #expect(!fromSQLite.isEmpty, "\(query)")
+            #expect(fromSQLite == fromPostgres, "\(query)")
+        }
         // Keys hold: no (doc_id, table, row, period) twice.
         #expect(try TestPostgres.query(database, """
             SELECT COUNT(*) FROM (SELECT 1 FROM records GROUP BY doc_id, "table", "row", period HAVING COUNT(*) > 1) d
