@@ -36,13 +36,16 @@ public struct HTMLReport: Sendable {
     public var discrepancies: [Discrepancy]
     public var documents: [DocumentSummary]
     public var pictures: [Discrepancy: FindingImage]
+    /// Which run wrote the report (shown under the title).
+    public var run: RunDescription?
 
     public init(records: [Record], discrepancies: [Discrepancy], documents: [DocumentSummary],
-                pictures: [Discrepancy: FindingImage] = [:]) {
+                pictures: [Discrepancy: FindingImage] = [:], run: RunDescription? = nil) {
         self.records = records
         self.discrepancies = discrepancies
         self.documents = documents
         self.pictures = pictures
+        self.run = run
     }
 
     public func data() -> Data { Data(html().utf8) }
@@ -53,7 +56,13 @@ public struct HTMLReport: Sendable {
         h.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         h.raw("<title>Laporan temuan kinerja — Discrepancy report</title>\n<style>\(Self.css)</style>\n</head>\n<body>\n")
         h.raw("<header class=\"top\"><div class=\"wrap\"><h1>Laporan Temuan <span class=\"en\">Discrepancy report</span></h1>")
-        h.raw("<p class=\"sub\">Pemeriksaan angka dalam laporan kinerja instansi pemerintah · Checks of the figures in government performance reports</p></div></header>\n")
+        h.raw("<p class=\"sub\">Pemeriksaan angka dalam laporan kinerja instansi pemerintah · Checks of the figures in government performance reports</p>")
+        if let run {
+            h.raw("<p class=\"run\">")
+            h.text("kinerja \(run.version) · konfigurasi · configuration \(run.configDigest.prefix(12)) · masukan · input: \(run.inputs.joined(separator: ", "))")
+            h.raw("</p>")
+        }
+        h.raw("</div></header>\n")
         h.raw("<main class=\"wrap\">\n")
         summary(&h)
         chart(&h)
@@ -287,27 +296,50 @@ public struct HTMLReport: Sendable {
         struct Key: Hashable { var docID: String; var sourceFile: String; var table: Int; var row: Int; var period: Period }
         var recordByKey: [Key: Record] = [:]
         for r in records { recordByKey[Key(docID: r.docID, sourceFile: r.sourceFile, table: r.table, row: r.row, period: r.period)] = r }
-
-        h.raw("<section id=\"temuan\" class=\"findings\">\n<h2>Temuan <span class=\"en\">Findings</span> <span class=\"count\">\(discrepancies.count)</span></h2>\n")
-        if discrepancies.isEmpty { h.raw("<p class=\"empty\">Tidak ada temuan · No findings.</p>\n") }
-        let byFile = Dictionary(grouping: discrepancies, by: \.sourceFile)
-        let files = byFile.keys.sorted()
         var number = 0
-        for file in files {
-            h.raw("<h3 class=\"doc\" id=\"\(anchor(for: file))\">")
-            h.text(file)
-            h.raw("</h3>\n")
-            let items = byFile[file]!.sorted {
-                ($0.page, $0.table, $0.row, $0.period, $0.field, $0.rule.rawValue)
-                    < ($1.page, $1.table, $1.row, $1.period, $1.field, $1.rule.rawValue)
-            }
-            for d in items {
-                number += 1
-                let record = recordByKey[Key(docID: d.docID, sourceFile: d.sourceFile, table: d.table, row: d.row, period: d.period)]
-                finding(&h, d, number: number, record: record)
+        // Findings about the document's figures, then the cells kinerja
+        // could not read (not the agency's errors), each grouped by
+        // document, errors before warnings before notes.
+        let unread = discrepancies.filter { $0.rule == .valueUnparsed }
+        let checked = discrepancies.filter { $0.rule != .valueUnparsed }
+        let severityOrder: [Severity] = [.error, .warning, .info]
+        func list(_ items: [Discrepancy]) {
+            let byFile = Dictionary(grouping: items, by: \.sourceFile)
+            for file in byFile.keys.sorted() {
+                let inFile = byFile[file]!
+                let counts = severityOrder.compactMap { s -> String? in
+                    let n = inFile.filter { $0.severity == s }.count
+                    return n == 0 ? nil : "\(n) \(s.rawValue)"
+                }
+                h.raw("<details class=\"doc\" open><summary><h3 class=\"doc\" id=\"\(anchor(for: file))\">")
+                h.text(file)
+                h.raw("</h3> <span class=\"count\">")
+                h.text(counts.joined(separator: " · "))
+                h.raw("</span></summary>\n")
+                let sorted = inFile.sorted { a, b in
+                    let sa = severityOrder.firstIndex(of: a.severity) ?? 3, sb = severityOrder.firstIndex(of: b.severity) ?? 3
+                    if sa != sb { return sa < sb }
+                    return (a.page, a.table, a.row, a.period, a.field, a.rule.rawValue)
+                        < (b.page, b.table, b.row, b.period, b.field, b.rule.rawValue)
+                }
+                for d in sorted {
+                    number += 1
+                    let record = recordByKey[Key(docID: d.docID, sourceFile: d.sourceFile, table: d.table, row: d.row, period: d.period)]
+                    finding(&h, d, number: number, record: record)
+                }
+                h.raw("</details>\n")
             }
         }
+        h.raw("<section id=\"temuan\" class=\"findings\">\n<h2>Temuan <span class=\"en\">Findings</span> <span class=\"count\">\(checked.count)</span></h2>\n")
+        if checked.isEmpty { h.raw("<p class=\"empty\">Tidak ada temuan · No findings.</p>\n") }
+        list(checked)
         h.raw("</section>\n")
+        if !unread.isEmpty {
+            h.raw("<section id=\"tidak-terbaca\" class=\"findings unread\">\n<h2>Sel tidak terbaca <span class=\"en\">Cells that could not be read</span> <span class=\"count\">\(unread.count)</span></h2>\n")
+            h.raw("<p class=\"note\">Sel angka yang tidak dapat dibaca oleh kinerja (hasil OCR yang kabur, angka yang tidak lazim): periksa pada dokumen; ini belum tentu kesalahan instansi. · Numeric cells kinerja could not read (unclear OCR, unusual figures): check them against the document; they are not necessarily the agency's errors.</p>\n")
+            list(unread)
+            h.raw("</section>\n")
+        }
     }
 
     private func finding(_ h: inout HTMLText, _ d: Discrepancy, number: Int, record: Record?) {
@@ -346,7 +378,7 @@ public struct HTMLReport: Sendable {
         h.raw("</span></div><div class=\"expected\"><span class=\"lbl\">Seharusnya · Expected</span><span class=\"v\"")
         if let e = d.expected { h.raw(" title=\"\(Self.escape(PlainNumber.format(e)))\"") }
         h.raw(">")
-        h.text(d.expected.map { Self.decimal($0, maxFraction: 4) } ?? "—")
+        h.text(d.expected.map { Self.decimal($0, maxFraction: 2) } ?? "—")
         h.raw("</span></div></div>\n<div class=\"explain\"><p lang=\"id\">")
         h.text(g.id)
         h.raw("</p><p lang=\"en\" class=\"en\">")
@@ -457,6 +489,8 @@ public struct HTMLReport: Sendable {
     svg .ref{stroke:#777;stroke-width:1.2;stroke-dasharray:4 3}
     svg rect.kinerja{fill:var(--k)} svg rect.anggaran{fill:var(--a)}
     h3.doc{margin-top:18px;padding-top:6px;border-top:2px solid #1f3a5f;word-break:break-all}
+    details.doc>summary{cursor:pointer;list-style-position:outside}details.doc>summary h3.doc{display:inline-block;margin-right:8px}
+    details.doc>summary .count{color:#555;font-size:.9em}p.note{color:#444}p.run{color:#dfe6ef;font-size:.85em;margin:4px 0 0;word-break:break-all}
     article.finding{border:1px solid var(--line);border-left:5px solid var(--info);border-radius:5px;padding:8px 12px;margin:10px 0;background:#fff}
     article.finding.error{border-left-color:var(--err)}
     article.finding.warning{border-left-color:var(--warn)}

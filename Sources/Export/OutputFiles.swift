@@ -1,6 +1,22 @@
 import Foundation
 import Model
 
+/// Which run wrote an output: shown in the report. Nothing in it changes
+/// between two runs of the same command (no clock).
+public struct RunDescription: Sendable, Equatable {
+    public var version: String
+    /// SHA-256 of the configuration.
+    public var configDigest: String
+    /// The paths given to the run.
+    public var inputs: [String]
+
+    public init(version: String, configDigest: String, inputs: [String]) {
+        self.version = version
+        self.configDigest = configDigest
+        self.inputs = inputs
+    }
+}
+
 /// Everything a run writes.
 public struct RunOutput: Sendable {
     public var records: [Record]
@@ -13,10 +29,12 @@ public struct RunOutput: Sendable {
     public var tables: [TableSummary]
     /// The report's row pictures, by finding.
     public var pictures: [Discrepancy: FindingImage]
+    public var run: RunDescription?
 
     public init(records: [Record] = [], discrepancies: [Discrepancy] = [], documents: [DocumentSummary] = [],
                 indicators: [IndicatorEntry] = [], tables: [TableSummary] = [],
-                pictures: [Discrepancy: FindingImage] = [:]) {
+                pictures: [Discrepancy: FindingImage] = [:], run: RunDescription? = nil) {
+        self.run = run
         self.records = records
         self.discrepancies = discrepancies
         self.documents = documents
@@ -147,7 +165,7 @@ struct ReportFile: OutputFile {
 
     func write(_ output: RunOutput, into directory: URL, formats: Set<ExportFormat>) throws {
         let report = HTMLReport(records: output.records, discrepancies: output.discrepancies,
-                                documents: output.documents, pictures: output.pictures)
+                                documents: output.documents, pictures: output.pictures, run: output.run)
         try AtomicFile.write(report.data(), to: directory.appendingPathComponent(OutputWriter.report))
     }
 }

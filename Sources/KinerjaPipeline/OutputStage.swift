@@ -35,7 +35,9 @@ struct OutputStage {
             }
         }
         try writer.write(RunOutput(records: records, discrepancies: discrepancies, documents: documents,
-                                   indicators: run.indicators, tables: run.tables, pictures: pictures))
+                                   indicators: run.indicators, tables: run.tables, pictures: pictures,
+                                   run: RunDescription(version: stamp.version, configDigest: stamp.configDigest,
+                                                       inputs: stamp.inputs)))
 
         if let target = postgres {
             let batches = try DocumentRows.make(records: records, discrepancies: discrepancies, documents: documents)

@@ -249,3 +249,29 @@ struct OutputReaderTests {
         #expect(CSVParser.unneutralize("'plain") == "'plain")
     }
 }
+
+/// How the report orders what a reviewer reads.
+struct ReportLayoutTests {
+    @Test func errorsFirstUnreadCellsApartExpectedAsTheSentenceSaysIt() throws {
+        let r = Fixtures.full
+        let warning = Discrepancy(about: r, field: "capaian", rule: .capaianMismatch, severity: .warning,
+                                  reported: "164,28", expected: 164.2857142, message: "truncated")
+        let error = Discrepancy(about: r, field: "capaian", rule: .capaianMismatch, severity: .error,
+                                reported: "31,57", expected: 82.70526315789472, message: "wrong figure")
+        let unread = Discrepancy(about: r, field: "pagu", rule: .valueUnparsed, severity: .warning,
+                                 reported: "9.985.639. 757,-", expected: nil, message: "not a number")
+        let html = HTMLReport(records: [r], discrepancies: [warning, unread, error], documents: Fixtures.documents,
+                              run: RunDescription(version: "9.9.9", configDigest: String(repeating: "ab", count: 32),
+                                                  inputs: ["/data/in"])).html()
+        let findings = try #require(html.range(of: "id=\"temuan\""))
+        let unreadSection = try #require(html.range(of: "id=\"tidak-terbaca\""))
+        #expect(findings.lowerBound < unreadSection.lowerBound)
+        let wrong = try #require(html.range(of: "wrong figure")), truncated = try #require(html.range(of: "truncated"))
+        let notNumber = try #require(html.range(of: "not a number"))
+        #expect(wrong.lowerBound < truncated.lowerBound, "errors before warnings")
+        #expect(notNumber.lowerBound > unreadSection.lowerBound, "an unreadable cell is not among the agency's findings")
+        #expect(html.contains(">82,71<") && !html.contains("82,7053"))
+        #expect(html.contains("<details class=\"doc\" open>"))
+        #expect(html.contains("kinerja 9.9.9") && html.contains("abababababab") && html.contains("/data/in"))
+    }
+}
