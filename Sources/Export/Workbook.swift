@@ -1,10 +1,14 @@
 import Foundation
 import ZIPFoundation
 
-/// `kinerja.xlsx`: an Office Open XML (SpreadsheetML) workbook with one sheet
-/// per output table (`records`, `discrepancies`, `documents`), its columns
-/// those of the CSV files.
+/// `kinerja.xlsx`: an Office Open XML (SpreadsheetML) workbook: a `summary`
+/// sheet (per document: status, records, findings by severity), then one
+/// sheet per output table (`records`, `discrepancies`, `documents`) with the
+/// columns of the CSV files, those a reader looks at first (document, page,
+/// indicator, period, the figures) before the technical ones.
 ///
+/// - rupiah columns show `#,##0`, percentage columns `0.00` (a spreadsheet
+///   in Indonesian shows `1.234.567` and `82,71`);
 /// - numbers are number cells, text is text (shared strings), empty fields
 ///   are no cell at all;
 /// - text is neutralised against formula injection exactly as in the CSV
@@ -23,13 +27,57 @@ public struct Workbook: Sendable {
         public var name: String
         public var header: [String]
         public var rows: [[CSVField]]
+        /// Number formats by column name.
+        public var formats: [String: NumberFormat]
 
-        public init(name: String, header: [String], rows: [[CSVField]]) {
+        public init(name: String, header: [String], rows: [[CSVField]], formats: [String: NumberFormat] = [:]) {
             self.name = name
             self.header = header
             self.rows = rows
+            self.formats = formats
+        }
+
+        /// The columns named in `first` (those present), then the others in
+        /// their order.
+        func reordered(first: [String]) -> Sheet {
+            let order = first.compactMap { header.firstIndex(of: $0) }
+                + header.indices.filter { !first.contains(header[$0]) }
+            return Sheet(name: name, header: order.map { header[$0] },
+                         rows: rows.map { row in order.map { $0 < row.count ? row[$0] : .text(nil) } }, formats: formats)
         }
     }
+
+    /// How a number column is shown.
+    public enum NumberFormat: Sendable {
+        /// Whole rupiah with thousands separators.
+        case rupiah
+        /// Two decimals.
+        case percent
+
+        /// The cell style that shows it (see `stylesXML`).
+        var style: Int {
+            switch self {
+            case .rupiah: 2
+            case .percent: 3
+            }
+        }
+    }
+
+    /// The columns a reader looks at first, per sheet.
+    static let firstColumns: [String: [String]] = [
+        "records": ["source_file", "page", "period", "level", "path", "name", "indicator", "unit",
+                    "target_raw", "target", "realisasi_raw", "realisasi", "capaian_raw", "capaian",
+                    "pagu_raw", "pagu", "realisasi_rp_raw", "realisasi_rp",
+                    "capaian_anggaran_raw", "capaian_anggaran", "category", "polarity", "row_kind"],
+        "discrepancies": ["source_file", "page", "table", "row", "period", "field", "rule", "severity",
+                          "reported", "expected", "message"],
+        "documents": ["source_file", "status", "kind", "pages", "text_layer", "tables", "records",
+                      "discrepancies", "ocr_pages", "error", "seconds"],
+    ]
+
+    static let numberFormats: [String: NumberFormat] = [
+        "pagu": .rupiah, "realisasi_rp": .rupiah, "capaian": .percent, "capaian_anggaran": .percent,
+    ]
 
     public var sheets: [Sheet]
 
@@ -37,9 +85,31 @@ public struct Workbook: Sendable {
         self.sheets = sheets
     }
 
-    /// The three output tables as sheets.
+    /// The summary, then the three output tables as sheets.
     public init(_ rows: OutputRows) {
-        sheets = TableSpec.all.map { Sheet(name: $0.name, header: $0.columnNames, rows: rows.rows(of: $0)) }
+        sheets = [Self.summary(rows)] + TableSpec.all.map {
+            Sheet(name: $0.name, header: $0.columnNames, rows: rows.rows(of: $0), formats: Self.numberFormats)
+                .reordered(first: Self.firstColumns[$0.name] ?? [])
+        }
+    }
+
+    /// Per document (in the order of `documents`): status, kind, pages,
+    /// records and findings by severity.
+    static func summary(_ rows: OutputRows) -> Sheet {
+        let documents = TableSpec.documents, discrepancies = TableSpec.discrepancies
+        func column(_ table: TableSpec, _ name: String) -> Int { table.columnNames.firstIndex(of: name)! }
+        func text(_ field: CSVField) -> String { field.plainText ?? "" }
+        var counts: [String: [String: Int]] = [:]
+        let file = column(discrepancies, "source_file"), severity = column(discrepancies, "severity")
+        for d in rows.discrepancies { counts[text(d[file]), default: [:]][text(d[severity]), default: 0] += 1 }
+        let names = ["source_file", "status", "kind", "pages", "records"]
+        let header = names + ["errors", "warnings", "infos"]
+        let body = rows.documents.map { doc -> [CSVField] in
+            let own = counts[text(doc[column(documents, "source_file")])] ?? [:]
+            return names.map { doc[column(documents, $0)] }
+                + ["error", "warning", "info"].map { CSVField.integer(own[$0] ?? 0) }
+        }
+        return Sheet(name: "summary", header: header, rows: body)
     }
 
     /// Excel's limit on the text of one cell.
@@ -146,6 +216,7 @@ public struct Workbook: Sendable {
             try w.end()
         }
         try w.end()
+        let formats = sheet.header.map { sheet.formats[$0] }
         for (r, row) in sheet.rows.enumerated() {
             let rowNumber = r + 2
             try w.start("row")
@@ -162,6 +233,7 @@ public struct Workbook: Sendable {
                 case .number(let d?) where d.isFinite:
                     try w.start("c")
                     try w.attribute("r", ref)
+                    if let format = formats[i] { try w.attribute("s", "\(format.style)") }
                     try w.element("v", text: PlainNumber.format(d))
                     try w.end()
                 case .integer(let n?):
@@ -287,11 +359,17 @@ public struct Workbook: Sendable {
         return try w.finish()
     }
 
-    /// Style 0: the default; style 1: bold with a light fill (the header).
+    /// Style 0: the default; style 1: bold with a light fill (the header);
+    /// style 2: rupiah (`#,##0`); style 3: percentages (`0.00`).
     private func stylesXML() throws -> Data {
         let w = try XMLWriter()
         try w.start("styleSheet")
         try w.attribute("xmlns", Self.mainNS)
+        try w.start("numFmts")
+        try w.attribute("count", "2")
+        try w.empty("numFmt", ["numFmtId": "164", "formatCode": "#,##0"])
+        try w.empty("numFmt", ["numFmtId": "165", "formatCode": "0.00"])
+        try w.end()
         try w.start("fonts")
         try w.attribute("count", "2")
         for bold in [false, true] {
@@ -326,10 +404,14 @@ public struct Workbook: Sendable {
         try w.empty("xf", ["numFmtId": "0", "fontId": "0", "fillId": "0", "borderId": "0"])
         try w.end()
         try w.start("cellXfs")
-        try w.attribute("count", "2")
+        try w.attribute("count", "4")
         try w.empty("xf", ["numFmtId": "0", "fontId": "0", "fillId": "0", "borderId": "0", "xfId": "0"])
         try w.empty("xf", ["numFmtId": "0", "fontId": "1", "fillId": "2", "borderId": "0", "xfId": "0",
                            "applyFont": "1", "applyFill": "1"])
+        for id in ["164", "165"] {
+            try w.empty("xf", ["numFmtId": id, "fontId": "0", "fillId": "0", "borderId": "0", "xfId": "0",
+                               "applyNumberFormat": "1"])
+        }
         try w.end()
         try w.start("cellStyles")
         try w.attribute("count", "1")

@@ -123,17 +123,23 @@ struct WorkbookPartsTests {
         let parts = try Self.parts(try Workbook(rows).data())
         #expect(Set(parts.keys) == ["[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "xl/workbook.xml",
                                     "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/sharedStrings.xml",
-                                    "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml"])
+                                    "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml",
+                                    "xl/worksheets/sheet4.xml"])
         let workbook = try #require(parts["xl/workbook.xml"])
-        #expect(workbook.contains("<sheet name=\"records\" sheetId=\"1\" r:id=\"rId1\"/>"))
+        #expect(workbook.contains("<sheet name=\"summary\" sheetId=\"1\" r:id=\"rId1\"/>"))
+        #expect(workbook.contains("<sheet name=\"records\" sheetId=\"2\" r:id=\"rId2\"/>"))
         #expect(workbook.contains("<sheet name=\"documents\""))
-        let sheet = try #require(parts["xl/worksheets/sheet1.xml"])
+        let sheet = try #require(parts["xl/worksheets/sheet2.xml"])
         #expect(sheet.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
         #expect(sheet.contains("<col min=\"1\" max=\"1\" width="))
-        // Pagu of the first record (column X) is a number cell.
-        #expect(sheet.contains("<c r=\"X2\"><v>9756893547</v></c>"))
-        // Page (column D) is a number; text cells point into shared strings.
-        #expect(sheet.contains("<c r=\"D2\"><v>12</v></c>"))
+        // The document and page first, then the indicator, period and figures.
+        #expect(sheet.contains("<c r=\"A1\" s=\"1\" t=\"s\">"))
+        // Pagu of the first record (column P) is a number cell shown as rupiah.
+        #expect(sheet.contains("<c r=\"P2\" s=\"2\"><v>9756893547</v></c>"))
+        // Page (column B) is a number; text cells point into shared strings.
+        #expect(sheet.contains("<c r=\"B2\"><v>12</v></c>"))
+        let styles = try #require(parts["xl/styles.xml"])
+        #expect(styles.contains("formatCode=\"#,##0\"") && styles.contains("formatCode=\"0.00\""))
         #expect(sheet.contains("<c r=\"A1\" s=\"1\" t=\"s\">"))
         let strings = try #require(parts["xl/sharedStrings.xml"])
         #expect(strings.contains("<t>'=HYPERLINK(&quot;http://x&quot;)</t>") || strings.contains("<t>'=HYPERLINK(\"http://x\")</t>"))
