@@ -41,11 +41,18 @@ struct CatalogLinker: Sendable {
     let catalog: IndicatorCatalog
     private let filler: Set<String>
     private var entryWords: [Set<String>] = []
+    /// Entries by each word of their indicator text: a record is compared
+    /// only with the entries that share a word with it (any other scores 0),
+    /// not with the whole catalog.
+    private var entriesWithWord: [String: [Int]] = [:]
 
     init(catalog: IndicatorCatalog) {
         self.catalog = catalog
         filler = Set(catalog.fillerWords.map { Words($0).joined })
         entryWords = catalog.entries.map { words($0.indicator) }
+        for (i, words) in entryWords.enumerated() {
+            for word in words { entriesWithWord[word, default: []].append(i) }
+        }
     }
 
     /// Every entry with its polarity decided from its own wording: the
@@ -63,30 +70,32 @@ struct CatalogLinker: Sendable {
     }
 
     /// The entry `record` names, if any: same agency (or unknown agency),
-    /// the most similar indicator text at or above the threshold; ties go to
-    /// the entry of the record's year.
+    /// the most similar indicator text (Dice similarity of the word sets) at
+    /// or above the threshold; ties go to the entry of the record's year.
     func match(_ record: Record, in entries: [IndicatorEntry]) -> Int? {
         guard record.rowKind == .item else { return nil }
         let own = words(record.indicator)
         guard !own.isEmpty else { return nil }
         let agency = catalog.agencies[record.docID]
         var best: (index: Int, score: Double, sameYear: Bool)?
-        for (i, entry) in entries.enumerated() where entry.docID != record.docID {
-            if let a = agency, let b = entry.agency, a != b { continue }
-            let score = similarity(own, entryWords[i])
+        // Words shared with each entry that shares any, counted from the
+        // index; visited in catalog order, as the ties are settled by it.
+        var shared: [Int: Int] = [:]
+        for word in own {
+            for i in entriesWithWord[word] ?? [] { shared[i, default: 0] += 1 }
+        }
+        let candidates = catalog.threshold > 0 ? shared.keys.sorted() : Array(entries.indices)
+        for i in candidates where entries[i].docID != record.docID {
+            if let a = agency, let b = entries[i].agency, a != b { continue }
+            let common = shared[i] ?? 0
+            let score = entryWords[i].isEmpty ? 0 : 2 * Double(common) / Double(own.count + entryWords[i].count)
             guard score >= catalog.threshold else { continue }
-            let sameYear = entry.period?.contains(String(record.period.year)) ?? false
+            let sameYear = entries[i].period?.contains(String(record.period.year)) ?? false
             if best == nil || score > best!.score + 1e-9 || (abs(score - best!.score) <= 1e-9 && sameYear && !best!.sameYear) {
                 best = (i, score, sameYear)
             }
         }
         return best?.index
-    }
-
-    /// Dice similarity of two word sets.
-    func similarity(_ a: Set<String>, _ b: Set<String>) -> Double {
-        guard !a.isEmpty, !b.isEmpty else { return 0 }
-        return 2 * Double(a.intersection(b).count) / Double(a.count + b.count)
     }
 
     private func words(_ text: String) -> Set<String> {
