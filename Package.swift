@@ -98,7 +98,7 @@ let package = Package(
         .executableTarget(
             name: "kinerja",
             dependencies: [
-                "KinerjaPipeline", "Model", "Ingest", "Export", "Warehouse",
+                "KinerjaPipeline", "Model", "Ingest", "Export", "Evidence", "Warehouse",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

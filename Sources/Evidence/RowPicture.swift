@@ -102,47 +102,29 @@ public final class PageRenderer {
     /// over a light yellow wash.
     public func picture(page: Int, region: BBox, highlights: [BBox] = [],
                         style: PictureStyle = PictureStyle()) throws -> RowPicture {
-        let p = try open(page)
-        defer { g_object_unref(UnsafeMutableRawPointer(p)) }
-        var pw = 0.0, ph = 0.0
-        poppler_page_get_size(p, &pw, &ph)
+        let (pw, ph) = try pageSize(page)
 
         let crop = Self.cropBox(region: region, highlights: highlights, pageWidth: pw, pageHeight: ph, style: style)
         guard let crop else { throw EvidenceError.emptyRegion(region) }
         let width = Int((crop.width * style.scale).rounded(.up))
         let height = Int((crop.height * style.scale).rounded(.up))
-
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else {
-            throw EvidenceError.renderFailed("no surface")
+        return try draw(page: page, width: width, height: height) { cr, p in
+            cairo_set_source_rgb(cr, 1, 1, 1)
+            cairo_paint(cr)
+            cairo_scale(cr, style.scale, style.scale)
+            cairo_translate(cr, -crop.x0, -crop.y0)
+            cairo_rectangle(cr, crop.x0, crop.y0, crop.width, crop.height)
+            cairo_clip(cr)
+            poppler_page_render(p, cr)
+            for box in highlights {
+                cairo_rectangle(cr, box.x0, box.y0, box.width, box.height)
+                cairo_set_source_rgba(cr, 1, 0.84, 0, 0.28)
+                cairo_fill_preserve(cr)
+                cairo_set_source_rgba(cr, 0.85, 0.05, 0.05, 0.95)
+                cairo_set_line_width(cr, 1.6)
+                cairo_stroke(cr)
+            }
         }
-        defer { cairo_surface_destroy(surface) }
-        guard let cr = cairo_create(surface) else { throw EvidenceError.renderFailed("no context") }
-        defer { cairo_destroy(cr) }
-
-        cairo_set_source_rgb(cr, 1, 1, 1)
-        cairo_paint(cr)
-        cairo_scale(cr, style.scale, style.scale)
-        cairo_translate(cr, -crop.x0, -crop.y0)
-        cairo_rectangle(cr, crop.x0, crop.y0, crop.width, crop.height)
-        cairo_clip(cr)
-        poppler_page_render(p, cr)
-
-        for box in highlights {
-            cairo_rectangle(cr, box.x0, box.y0, box.width, box.height)
-            cairo_set_source_rgba(cr, 1, 0.84, 0, 0.28)
-            cairo_fill_preserve(cr)
-            cairo_set_source_rgba(cr, 0.85, 0.05, 0.05, 0.95)
-            cairo_set_line_width(cr, 1.6)
-            cairo_stroke(cr)
-        }
-        cairo_surface_flush(surface)
-
-        let status = cairo_status(cr)
-        guard status == CAIRO_STATUS_SUCCESS else {
-            throw EvidenceError.renderFailed(String(cString: cairo_status_to_string(status)))
-        }
-        let png = try Self.encodePNG(surface)
-        return RowPicture(png: png, width: width, height: height)
     }
 
     /// The region grown by the margin, kept within the page, and cut down to
@@ -162,6 +144,27 @@ public final class PageRenderer {
             box.y1 = top + style.maxHeight
         }
         return box
+    }
+
+    /// Renders 1-based `page` into a `width`×`height` RGB picture with
+    /// `paint` (given the cairo context and the page), as PNG.
+    func draw(page: Int, width: Int, height: Int,
+              _ paint: (OpaquePointer, OpaquePointer) -> Void) throws -> RowPicture {
+        let p = try open(page)
+        defer { g_object_unref(UnsafeMutableRawPointer(p)) }
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height)) else {
+            throw EvidenceError.renderFailed("no surface")
+        }
+        defer { cairo_surface_destroy(surface) }
+        guard let cr = cairo_create(surface) else { throw EvidenceError.renderFailed("no context") }
+        defer { cairo_destroy(cr) }
+        paint(cr, p)
+        cairo_surface_flush(surface)
+        let status = cairo_status(cr)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw EvidenceError.renderFailed(String(cString: cairo_status_to_string(status)))
+        }
+        return RowPicture(png: try Self.encodePNG(surface), width: width, height: height)
     }
 
     private func open(_ page: Int) throws -> OpaquePointer {

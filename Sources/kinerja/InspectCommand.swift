@@ -1,4 +1,5 @@
 import ArgumentParser
+import Evidence
 import Foundation
 import Ingest
 import KinerjaPipeline
@@ -18,6 +19,9 @@ struct Inspect: ParsableCommand {
     @Flag(help: "Print the grids as JSON: every cell with its row, column, spans, box and whole text.")
     var json = false
 
+    @Option(help: "Also draw each page into DIR/page-N.png with the words (blue), ruling lines (red), table cells (green) and table outlines found on it.")
+    var png: String?
+
     func run() throws {
         let url = URL(fileURLWithPath: file)
         switch InputDiscovery.kind(of: url.path) {
@@ -31,6 +35,7 @@ struct Inspect: ParsableCommand {
         guard beyond.isEmpty else {
             throw ValidationError("\(file) has \(document.pageCount) pages; no page \(beyond.map(String.init).joined(separator: ", "))")
         }
+        if let png { try drawPages(document, into: URL(fileURLWithPath: png, isDirectory: true)) }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
@@ -54,6 +59,23 @@ struct Inspect: ParsableCommand {
                     print("   r\(r): " + cells.joined(separator: " | "))
                 }
             }
+        }
+    }
+}
+
+extension Inspect {
+    /// `--png`: each page drawn with what Ingest found on it.
+    func drawPages(_ document: IngestedDocument, into folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let renderer = try PageRenderer(url: URL(fileURLWithPath: file))
+        for page in document.pages {
+            let overlay = PageOverlay(words: page.lines.flatMap { $0.words.map(\.bbox) }, rulings: page.rulings,
+                                      cells: page.tables.flatMap { $0.cells.map(\.bbox) },
+                                      tables: page.tables.map(\.bbox))
+            let picture = try renderer.debugPicture(page: page.number, overlay: overlay)
+            let url = folder.appendingPathComponent("page-\(page.number).png")
+            try picture.png.write(to: url, options: .atomic)
+            print("wrote \(url.path) (\(picture.width)×\(picture.height) px)")
         }
     }
 }

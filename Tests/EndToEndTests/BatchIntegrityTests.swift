@@ -394,3 +394,20 @@ struct RunOptionTests {
         #expect(typo.status == 64 && typo.stderr.contains("did you mean 'html'?"), "\(typo.stderr)")
     }
 }
+
+/// `inspect --png` from the command line.
+struct InspectPictureTests {
+    @Test func pagesAreDrawnIntoTheFolder() throws {
+        let folder = try BatchSupport.temporaryFolder("inspect-png")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = BatchSupport.devPDF("tw01_pengukuran_kinerja_2022_dinkes_kab_tanah_datar")
+        let r = try BatchSupport.run(["inspect", pdf.path, "--pages", "1-2", "--png", folder.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        for n in [1, 2] {
+            let png = try Data(contentsOf: folder.appendingPathComponent("page-\(n).png"))
+            #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 10_000)
+            #expect(r.stdout.contains("page-\(n).png"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("page-3.png").path))
+    }
+}
