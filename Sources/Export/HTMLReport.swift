@@ -59,7 +59,9 @@ public struct HTMLReport: Sendable {
         h.raw("<p class=\"sub\">Pemeriksaan angka dalam laporan kinerja instansi pemerintah · Checks of the figures in government performance reports</p>")
         if let run {
             h.raw("<p class=\"run\">")
-            h.text("kinerja \(run.version) · konfigurasi · configuration \(run.configDigest.prefix(12)) · masukan · input: \(run.inputs.joined(separator: ", "))")
+            let inputs = run.inputs.count <= 3 ? run.inputs.joined(separator: ", ")
+                : "\(run.inputs.prefix(2).joined(separator: ", ")) … (\(run.inputs.count) paths)"
+            h.text("kinerja \(run.version) · konfigurasi · configuration \(run.configDigest.prefix(12)) · masukan · input: \(inputs)")
             h.raw("</p>")
         }
         h.raw("</div></header>\n")
