@@ -93,19 +93,16 @@ struct CSVFiles: OutputFile {
     var files: [String] { [OutputWriter.recordsCSV, OutputWriter.discrepanciesCSV, OutputWriter.indicatorsCSV] }
 
     func write(_ output: RunOutput, into directory: URL, formats: Set<ExportFormat>) throws {
-        var records = CSVTable(header: CSVLayout.records)
-        for r in output.records.map(\.finiteValued) { records.append(try CSVLayout.fields(of: r)) }
-        try AtomicFile.write(records.data, to: directory.appendingPathComponent(OutputWriter.recordsCSV))
-        var discrepancies = CSVTable(header: CSVLayout.discrepancies)
-        for d in output.discrepancies.map(\.finiteValued) { discrepancies.append(CSVLayout.fields(of: d)) }
-        try AtomicFile.write(discrepancies.data, to: directory.appendingPathComponent(OutputWriter.discrepanciesCSV))
+        try writeCSV(CSVLayout.records, try output.records.map { try CSVLayout.fields(of: $0.finiteValued) },
+                     to: directory.appendingPathComponent(OutputWriter.recordsCSV))
+        try writeCSV(CSVLayout.discrepancies, output.discrepancies.map { CSVLayout.fields(of: $0.finiteValued) },
+                     to: directory.appendingPathComponent(OutputWriter.discrepanciesCSV))
         try Self.writeIndicators(output, into: directory)
     }
 
     static func writeIndicators(_ output: RunOutput, into directory: URL) throws {
-        var table = CSVTable(header: CSVLayout.indicators)
-        for e in output.indicators.map(\.finiteValued) { table.append(CSVLayout.fields(of: e)) }
-        try AtomicFile.write(table.data, to: directory.appendingPathComponent(OutputWriter.indicatorsCSV))
+        try writeCSV(CSVLayout.indicators, output.indicators.map { CSVLayout.fields(of: $0.finiteValued) },
+                     to: directory.appendingPathComponent(OutputWriter.indicatorsCSV))
     }
 }
 
@@ -115,9 +112,8 @@ struct DocumentsFile: OutputFile {
     var files: [String] { [OutputWriter.documentsCSV] }
 
     func write(_ output: RunOutput, into directory: URL, formats: Set<ExportFormat>) throws {
-        var table = CSVTable(header: CSVLayout.documents)
-        for s in output.documents { table.append(CSVLayout.fields(of: s)) }
-        try AtomicFile.write(table.data, to: directory.appendingPathComponent(OutputWriter.documentsCSV))
+        try writeCSV(CSVLayout.documents, output.documents.map(CSVLayout.fields(of:)),
+                     to: directory.appendingPathComponent(OutputWriter.documentsCSV))
     }
 }
 
@@ -128,9 +124,8 @@ struct TablesFile: OutputFile {
     var files: [String] { [OutputWriter.tablesCSV] }
 
     func write(_ output: RunOutput, into directory: URL, formats: Set<ExportFormat>) throws {
-        var table = CSVTable(header: CSVLayout.tables)
-        for t in output.tables { table.append(CSVLayout.fields(of: t)) }
-        try AtomicFile.write(table.data, to: directory.appendingPathComponent(OutputWriter.tablesCSV))
+        try writeCSV(CSVLayout.tables, output.tables.map(CSVLayout.fields(of:)),
+                     to: directory.appendingPathComponent(OutputWriter.tablesCSV))
     }
 }
 
@@ -181,4 +176,11 @@ struct SQLiteFile: OutputFile {
                                             documents: output.documents)
         try SQLiteStore.replace(directory.appendingPathComponent(OutputWriter.sqlite), with: batches)
     }
+}
+
+/// One CSV file of `header` and `rows`, replaced atomically.
+private func writeCSV(_ header: [String], _ rows: [[CSVField]], to url: URL) throws {
+    var table = CSVTable(header: header)
+    for row in rows { table.append(row) }
+    try AtomicFile.write(table.data, to: url)
 }
