@@ -44,7 +44,7 @@ struct Run: ParsableCommand {
     var json = false
 
     @Option(help: "Worker processes reading documents (default: one per core).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     @Option(help: "Read only part K of N of the input (K/N, split by file hash), e.g. 2/4.")
     var shard: Shard?
@@ -53,7 +53,7 @@ struct Run: ParsableCommand {
     var noCache = false
 
     func validate() throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard (jobs ?? 1) >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if common.prune, shard != nil {
             throw ValidationError("--prune with --shard would remove the other shards' documents; prune with `kinerja load --prune` on the whole output")
         }
@@ -75,7 +75,7 @@ struct Run: ParsableCommand {
             : "the documents finished are kept in \(out)/\(ResultCache.folderName); run the same command again to resume")
 
         let progress = BatchProgress(style: .choose(quiet: common.quiet, json: json, verbose: common.verbose), logger: logger)
-        let options = RunOptions(output: URL(fileURLWithPath: out), jobs: jobs, shard: shard, useCache: !noCache,
+        let options = RunOptions(output: URL(fileURLWithPath: out), jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, shard: shard, useCache: !noCache,
                                  postgres: target, prune: common.prune)
         let run: PipelineRun
         do throws(PipelineError) {
