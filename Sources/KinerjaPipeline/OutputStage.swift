@@ -41,7 +41,7 @@ struct OutputStage {
 
         if let target = postgres {
             let batches = try DocumentRows.make(records: records, discrepancies: discrepancies, documents: documents)
-            let ledger = RunLedgerEntry(kind: stamp.kind, shard: stamp.shard, version: stamp.version,
+            let ledger = RunLedgerEntry(kind: stamp.kind.rawValue, shard: stamp.shard, version: stamp.version,
                                         configDigest: stamp.configDigest, started: stamp.started,
                                         documents: stamp.documents, records: stamp.records,
                                         discrepancies: stamp.discrepancies)

@@ -67,7 +67,7 @@ public struct Pipeline: Sendable {
             let missing = outcomes.map(\.summary.error).joined(separator: "; ")
             throw .noInput("no PDF found in \(paths.joined(separator: ", "))\(missing.isEmpty ? "" : ": \(missing)")")
         }
-        let stamp = RunStamp(kind: options.shard == nil ? "run" : "shard", shard: options.shard?.description,
+        let stamp = RunStamp(kind: options.shard == nil ? .run : .shard, shard: options.shard?.description,
                              version: KinerjaVersion.string, configDigest: RunStamp.digest(of: config),
                              inputs: paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }, started: started,
                              finished: "", documents: 0, records: 0, discrepancies: 0)
@@ -96,8 +96,8 @@ public struct Pipeline: Sendable {
             guard let stamp else {
                 throw .shardsIncomplete("\(folder.path): no \(RunStamp.fileName), so no finished run (run its shard again)")
             }
-            guard stamp.kind == "shard", let shard = stamp.shard.flatMap(Shard.init(argument:)) else {
-                throw .shardsIncomplete("\(folder.path): written by a `\(stamp.kind)` run, not by a shard")
+            guard stamp.kind == .shard, let shard = stamp.shard.flatMap(Shard.init(argument:)) else {
+                throw .shardsIncomplete("\(folder.path): written by a `\(stamp.kind.rawValue)` run, not by a shard")
             }
             guard stamp.version == KinerjaVersion.string else {
                 throw .shardsIncomplete("\(folder.path): shard \(shard) was read by kinerja \(stamp.version), this is \(KinerjaVersion.string)")
@@ -151,7 +151,7 @@ public struct Pipeline: Sendable {
         // The PDFs, where the shards found them, for the report's row pictures.
         let found = InputDiscovery.files(in: inputs).files
         let files = Dictionary(found.map { ($0.sourceFile, $0.url) }, uniquingKeysWith: { a, _ in a })
-        let stamp = RunStamp(kind: "finish", shard: nil, version: KinerjaVersion.string, configDigest: digest,
+        let stamp = RunStamp(kind: .finish, shard: nil, version: KinerjaVersion.string, configDigest: digest,
                              inputs: inputs, started: started, finished: "", documents: 0, records: 0, discrepancies: 0)
         return try complete(outcomes, files: files, options: options, stamp: stamp)
     }
@@ -180,6 +180,7 @@ public struct Pipeline: Sendable {
         stamp.documents = documents.count
         stamp.records = run.records.count
         stamp.discrepancies = run.discrepancies.count
+        let writing = clock.now
         do {
             try OutputStage(config: config, directory: options.output, postgres: options.postgres,
                             prune: options.prune, logger: logger).write(run, files: files, stamp: stamp)
@@ -188,7 +189,7 @@ public struct Pipeline: Sendable {
         }
         logger.debug("outputs written", metadata: [
             "folder": "\(options.output.path)", "formats": "\(config.export.formats.map(\.rawValue).joined(separator: ","))",
-            "seconds": "\(Self.seconds(clock.now - start))",
+            "seconds": "\(Self.seconds(clock.now - writing))",
         ])
         return run
     }

@@ -26,12 +26,9 @@ public struct ResultCache: Sendable {
         directory = outputDirectory.appendingPathComponent(Self.folderName, isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var identity = Data("\(Self.formatVersion)\n\(Self.programHash)\n".utf8)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "+inf", negativeInfinity: "-inf", nan: "nan")
         // Only the settings of the stages whose results it keeps: a change to
         // validation or export reuses what was read.
-        identity.append(try encoder.encode(ReadingSettings(ingest: config.ingest, normalize: config.normalize,
+        identity.append(try SettingsDigest.json(ReadingSettings(ingest: config.ingest, normalize: config.normalize,
                                                            catalog: config.catalog)))
         fingerprint = Ingestor.documentID(of: identity)
         removeLeftovers()

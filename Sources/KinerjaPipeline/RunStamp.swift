@@ -1,6 +1,5 @@
 import Export
 import Foundation
-import Ingest
 import Model
 
 /// `run.json` in an output folder: which run wrote the folder, written last,
@@ -8,8 +7,16 @@ import Model
 /// shards are all there, read by the same program with the same
 /// configuration.
 public struct RunStamp: Codable, Sendable, Equatable {
-    /// `run` (the whole input), `shard` (part K of N) or `finish` (shards joined).
-    public var kind: String
+    public enum Kind: String, Codable, Sendable {
+        /// The whole input.
+        case run
+        /// Part K of N.
+        case shard
+        /// Shards joined.
+        case finish
+    }
+
+    public var kind: Kind
     /// `K/N` for a shard.
     public var shard: String?
     public var version: String
@@ -49,10 +56,7 @@ public struct RunStamp: Codable, Sendable, Equatable {
 
     /// SHA-256 of `config` as JSON with sorted keys.
     public static func digest(of config: PipelineConfig) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "+inf", negativeInfinity: "-inf", nan: "nan")
-        return Ingestor.documentID(of: (try? encoder.encode(config)) ?? Data())
+        SettingsDigest.sha256(config)
     }
 
     static func now() -> String {
