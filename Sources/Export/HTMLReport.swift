@@ -304,12 +304,11 @@ public struct HTMLReport: Sendable {
         // document, errors before warnings before notes.
         let unread = discrepancies.filter { $0.rule == .valueUnparsed }
         let checked = discrepancies.filter { $0.rule != .valueUnparsed }
-        let severityOrder: [Severity] = [.error, .warning, .info]
         func list(_ items: [Discrepancy]) {
             let byFile = Dictionary(grouping: items, by: \.sourceFile)
             for file in byFile.keys.sorted() {
                 let inFile = byFile[file]!
-                let counts = severityOrder.compactMap { s -> String? in
+                let counts = Severity.allCases.reversed().compactMap { s -> String? in
                     let n = inFile.filter { $0.severity == s }.count
                     return n == 0 ? nil : "\(n) \(s.rawValue)"
                 }
@@ -319,8 +318,7 @@ public struct HTMLReport: Sendable {
                 h.text(counts.joined(separator: " · "))
                 h.raw("</span></summary>\n")
                 let sorted = inFile.sorted { a, b in
-                    let sa = severityOrder.firstIndex(of: a.severity) ?? 3, sb = severityOrder.firstIndex(of: b.severity) ?? 3
-                    if sa != sb { return sa < sb }
+                    if a.severity != b.severity { return a.severity > b.severity }
                     return (a.page, a.table, a.row, a.period, a.field, a.rule.rawValue)
                         < (b.page, b.table, b.row, b.period, b.field, b.rule.rawValue)
                 }

@@ -8,7 +8,7 @@ public struct RuleSpec: Sendable, Equatable {
     /// A miss within one unit of the printed figure's last decimal (a
     /// figure truncated instead of rounded, or computed from rounded
     /// figures) is a `warning` instead.
-    public var minorIsWarning: Bool { Self.minorRules.contains(code) }
+    public let minorIsWarning: Bool
     /// The `field` values of its findings (`value field`: any of target,
     /// realisasi, capaian, pagu, realisasi_rp, capaian_anggaran).
     public let fields: [String]
@@ -19,7 +19,17 @@ public struct RuleSpec: Sendable, Equatable {
     public let explanationID: String
     public let explanationEN: String
 
-    private static let minorRules: Set<RuleCode> = [.capaianMismatch, .averageMismatch, .anggaranMismatch]
+    init(code: RuleCode, severity: Severity, minorIsWarning: Bool = false, fields: [String],
+         titleID: String, titleEN: String, explanationID: String, explanationEN: String) {
+        self.code = code
+        self.severity = severity
+        self.minorIsWarning = minorIsWarning
+        self.fields = fields
+        self.titleID = titleID
+        self.titleEN = titleEN
+        self.explanationID = explanationID
+        self.explanationEN = explanationEN
+    }
 }
 
 public enum RuleCatalogue {
@@ -30,7 +40,7 @@ public enum RuleCatalogue {
 
     public static let all: [RuleSpec] = [
         RuleSpec(
-            code: .capaianMismatch, severity: .error, fields: ["capaian"],
+            code: .capaianMismatch, severity: .error, minorIsWarning: true, fields: ["capaian"],
             titleID: "Capaian tidak sesuai", titleEN: "Achievement does not match",
             explanationID: "Capaian kinerja yang tercetak berbeda dari hasil hitung ulang dari target dan realisasi (realisasi ÷ target × 100, atau rumus kebalikannya untuk indikator yang makin kecil makin baik), melebihi selisih pembulatan.",
             explanationEN: "The printed capaian (achievement) differs from the value recomputed from target and realisasi (realisasi ÷ target × 100, or the inverse formula for lower-is-better indicators) by more than rounding."),
@@ -65,7 +75,7 @@ public enum RuleCatalogue {
             explanationID: "Target berupa peringkat (mis. Pratama, BB, WTP) dibandingkan dengan realisasinya menurut urutan peringkat.",
             explanationEN: "A ranked target (e.g. Pratama, BB, WTP) compared with its realisasi by rank."),
         RuleSpec(
-            code: .anggaranMismatch, severity: .error, fields: ["capaian_anggaran"],
+            code: .anggaranMismatch, severity: .error, minorIsWarning: true, fields: ["capaian_anggaran"],
             titleID: "Capaian anggaran tidak sesuai", titleEN: "Budget absorption does not match",
             explanationID: "Capaian anggaran yang tercetak berbeda dari realisasi anggaran ÷ pagu × 100, melebihi selisih pembulatan.",
             explanationEN: "The printed capaian anggaran (budget absorption) differs from budget spent ÷ pagu (budget ceiling) × 100 by more than rounding."),
@@ -95,7 +105,7 @@ public enum RuleCatalogue {
             explanationID: "Kategori (mis. Sangat Berhasil) tidak sesuai dengan nilai capaian menurut skala penilaian dokumen.",
             explanationEN: "The rating label (e.g. Sangat Berhasil, very successful) disagrees with the capaian under the document's rating scale."),
         RuleSpec(
-            code: .averageMismatch, severity: .error, fields: ["capaian"],
+            code: .averageMismatch, severity: .error, minorIsWarning: true, fields: ["capaian"],
             titleID: "Rata-rata tidak sesuai", titleEN: "Printed average does not match",
             explanationID: "Baris rata-rata capaian tidak sama dengan rata-rata hitung ulang dari barisnya.",
             explanationEN: "A printed group average (Rata-rata) differs from the average recomputed from its rows."),
